@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Runs eventwire's whole test suite. Installs what the tests need when missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+go vet ./...
+go test -count=1 ./...
