@@ -34,7 +34,14 @@ func newRoot() *cobra.Command {
 	}
 	// Each command lives in its own cmd_*.go file; add its constructor here.
 	root.AddCommand(
-	// commands:
+		// commands:
+		newTrainCmd(),
+		newExtractCmd(),
+		newIngestCmd(),
+		newSearchCmd(),
+		newExportCmd(),
+		newEvalCmd(),
+		newDemoCmd(),
 	)
 	return root
 }

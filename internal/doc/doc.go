@@ -156,6 +156,13 @@ type Event struct {
 	Trigger    Span            `json:"trigger"`
 	Confidence float64         `json:"confidence"`
 	Pattern    string          `json:"pattern,omitempty"` // which pattern fired
+
+	// Mentions, Sources and Articles count the reports of this event once
+	// events are merged across documents (GDELT's NumMentions/NumSources/
+	// NumArticles); 0 means "this document only".
+	Mentions int `json:"mentions,omitempty"`
+	Sources  int `json:"sources,omitempty"`
+	Articles int `json:"articles,omitempty"`
 }
 
 // Quote is quoted speech with its speaker, when stated.

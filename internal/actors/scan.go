@@ -1,0 +1,358 @@
+package actors
+
+import (
+	"strings"
+
+	"github.com/eventwire/eventwire/internal/cameo"
+	"github.com/eventwire/eventwire/internal/doc"
+)
+
+// tokInfo is the per-token view Scan matches against.
+type tokInfo struct {
+	key        string
+	upper, all bool
+	poss       int  // bytes of a possessive suffix stripped from the form
+	possTok    bool // the token is a detached possessive ("'s")
+}
+
+// base is a dictionary hit before composition.
+type base struct {
+	start, end int
+	trim       int // bytes to trim from the end of the last token (possessive or hyphen suffix)
+	poss       bool
+	e          *entry
+	code       cameo.ActorCode
+	office     string
+}
+
+// maxNameWords bounds an unknown name taken after a title ("President Xi Jinping").
+const maxNameWords = 4
+
+// Scan finds actor mentions in one tokenized sentence: the longest
+// dictionary phrase at each position, left to right, without overlaps.
+// Matching is case-aware (capitalized dictionary words need a capitalized
+// text word, short acronyms such as "US" or "IS" need upper case, lower-case
+// agent words match any case), accent- and dot-insensitive ("U.S." = "US",
+// "Francois" = "François"), and ignores possessives ("Russia's"). A leading
+// "the" is never part of a match. Adjacent hits are then composed:
+//
+//	[country|demonym|group|party] [agent...] [person|Name]
+//
+// "Russian President Vladimir Putin" is one match with Putin's code at date
+// and Entity "Vladimir Putin"; "French troops" is FRAMIL; "Syria's army" is
+// SYRMIL; "Russian President" alone is RUSGOV with Entity set to the office
+// holder on date when the dictionaries know one. date is YYYY-MM-DD ("" =
+// undated: current roles). toks must carry byte spans into text.
+func (d *Dict) Scan(text string, toks []doc.Token, date string) []Match {
+	if d == nil || len(toks) == 0 {
+		return nil
+	}
+	date = normDate(date)
+	var infoBuf [64]tokInfo
+	info := infoBuf[:0]
+	if len(toks) > len(infoBuf) {
+		info = make([]tokInfo, 0, len(toks))
+	}
+	for _, t := range toks {
+		var ti tokInfo
+		form := t.Form
+		if isPossessiveToken(form) {
+			ti.possTok = true
+		} else {
+			form, ti.poss = stripPossessive(form)
+		}
+		ti.key = key(form)
+		ti.upper, ti.all = wordCase(form)
+		info = append(info, ti)
+	}
+
+	var baseBuf [16]base
+	hits := baseBuf[:0]
+	for i := 0; i < len(toks); {
+		b, ok := d.longest(info, i, date)
+		if !ok {
+			b, ok = d.hyphenPrefix(toks[i].Form, info[i], i, date)
+		}
+		if !ok {
+			i++
+			continue
+		}
+		hits = append(hits, b)
+		i = b.end
+	}
+	if len(hits) == 0 {
+		return nil
+	}
+	out := make([]Match, 0, len(hits))
+	for h := 0; h < len(hits); {
+		m, next := d.compose(text, toks, info, hits, h, date)
+		out = append(out, m)
+		h = next
+	}
+	return out
+}
+
+// longest returns the longest dictionary phrase starting at token i.
+func (d *Dict) longest(info []tokInfo, i int, date string) (base, bool) {
+	if info[i].possTok {
+		return base{}, false
+	}
+	for _, p := range d.first[info[i].key] {
+		n := len(p.keys)
+		if i+n > len(info) {
+			continue
+		}
+		ok := true
+		for j := 0; j < n; j++ {
+			ti := &info[i+j]
+			if ti.key != p.keys[j] || ti.possTok || (ti.poss > 0 && j < n-1) || !caseOK(p.cases[j], ti.upper, ti.all) {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		e, code, office := choose(p.entries, date)
+		last := info[i+n-1]
+		return base{start: i, end: i + n, trim: last.poss, poss: last.poss > 0, e: e, code: code, office: office}, true
+	}
+	return base{}, false
+}
+
+// hyphenPrefix matches the part of a hyphenated word before its first
+// hyphen against one-word phrases ("U.S.-led" -> U.S., "IS-claimed" -> IS).
+func (d *Dict) hyphenPrefix(form string, ti tokInfo, i int, date string) (base, bool) {
+	h := strings.IndexByte(form, '-')
+	if h <= 0 || h == len(form)-1 || ti.possTok {
+		return base{}, false
+	}
+	pre := form[:h]
+	k := key(pre)
+	up, all := wordCase(pre)
+	for _, p := range d.first[k] {
+		if len(p.keys) != 1 || !caseOK(p.cases[0], up, all) {
+			continue
+		}
+		switch p.entries[0].kind {
+		case ekAgent, ekPerson:
+			continue // "army-backed", "Obama-era": too loose
+		}
+		e, code, office := choose(p.entries, date)
+		return base{start: i, end: i + 1, trim: len(form) - h, e: e, code: code, office: office}, true
+	}
+	return base{}, false
+}
+
+// choose picks, among entries sharing an alias, the first one holding a
+// dated role on date, else the first; it returns the code in force.
+func choose(es []*entry, date string) (*entry, cameo.ActorCode, string) {
+	if len(es) > 1 && date != "" {
+		for _, e := range es {
+			if c, off, active := e.codeAt(date); active {
+				return e, c, off
+			}
+		}
+	}
+	c, off, _ := es[0].codeAt(date)
+	return es[0], c, off
+}
+
+func adjacent(info []tokInfo, prev base, next base) bool {
+	if next.start == prev.end {
+		return !prev.poss || prev.e.kind != ekAgent
+	}
+	return next.start == prev.end+1 && info[prev.end].possTok
+}
+
+func isModifier(k entryKind) bool {
+	switch k {
+	case ekCountry, ekDemonym, ekGroup, ekParty, ekIGO, ekNGO:
+		return true
+	}
+	return false
+}
+
+// compose builds one Match from hits[h] and the adjacent hits it absorbs,
+// returning the index of the next unused hit.
+func (d *Dict) compose(text string, toks []doc.Token, info []tokInfo, hits []base, h int, date string) (Match, int) {
+	first := hits[h]
+	last := first
+	next := h + 1
+	var mod *base
+	var agents []base
+	var person *base
+	if isModifier(first.e.kind) {
+		mod = &hits[h]
+	} else if first.e.kind == ekAgent {
+		agents = append(agents, first)
+	} else if first.e.kind == ekPerson {
+		person = &hits[h]
+	}
+	if person == nil {
+		for next < len(hits) && hits[next].e.kind == ekAgent && adjacent(info, last, hits[next]) && !(last.poss && last.e.kind == ekAgent) {
+			agents = append(agents, hits[next])
+			last = hits[next]
+			next++
+		}
+		if (mod != nil || len(agents) > 0) && next < len(hits) && hits[next].e.kind == ekPerson && adjacent(info, last, hits[next]) && !last.poss {
+			person = &hits[next]
+			last = hits[next]
+			next++
+		}
+	}
+	m := Match{Start: first.start, End: last.end}
+	switch {
+	case person != nil:
+		m.Entity, m.Code, m.Kind = person.e.name, person.code, KindPerson
+	case len(agents) > 0:
+		role := agentRole(agents)
+		m.Kind = KindAgent
+		m.Code = role
+		country := ""
+		if mod != nil {
+			switch mod.e.kind {
+			case ekCountry, ekDemonym, ekParty:
+				country = mod.code.Country()
+				m.Code = compose(mod.code, role)
+			default:
+				m.Code, m.Kind, m.Entity = mod.code, mod.e.kind.public(), mod.e.name
+			}
+		}
+		if role.Country() != "" {
+			m.Code = role // an agent with its own country
+		}
+		// An unknown name after a title: "President Xi Jinping".
+		if last.end < len(toks) && !last.poss {
+			n := nameAfter(toks, info, last.end, agents[len(agents)-1].e.kind)
+			if n > 0 && next < len(hits) && hits[next].start < last.end+n {
+				n = hits[next].start - last.end // stop at the next dictionary hit
+			}
+			if n > 0 {
+				m.End = last.end + n
+				m.Entity = joinForms(toks[last.end : last.end+n])
+				m.Kind = KindPerson
+				last = base{end: m.End, trim: info[m.End-1].poss}
+				if t := toks[m.End-1].Form; strings.HasSuffix(t, ".") && !isAbbrev(strings.TrimSuffix(t, ".")) {
+					last.trim = 1
+				}
+			}
+		}
+		if m.Entity == "" && country != "" {
+			office := agents[len(agents)-1].e.office
+			if office == "" {
+				office = agents[0].e.office
+			}
+			if office != "" && date != "" {
+				if name, _, ok := d.Holder(country, office, date); ok {
+					m.Entity = name
+				}
+			}
+		}
+	default:
+		m.Entity, m.Code, m.Kind = first.e.name, first.code, first.e.kind.public()
+	}
+	m.Span = doc.Span{Start: toks[m.Start].Start, End: toks[m.End-1].End - last.trim}
+	if m.Span.End < m.Span.Start {
+		m.Span.End = toks[m.End-1].End
+	}
+	m.Text = m.Span.In(text)
+	if m.Text == "" {
+		m.Text = joinForms(toks[m.Start:m.End])
+	}
+	return m, next
+}
+
+// agentRole merges the codes of adjacent agents: the first word decides
+// ("opposition lawmakers" -> OPP, "police officers" -> COP) except that a
+// leading government word yields to a more specific one ("government
+// troops" -> MIL).
+func agentRole(agents []base) cameo.ActorCode {
+	role := agents[0].code
+	for _, a := range agents[1:] {
+		if role == "GOV" && a.code != "GOV" {
+			role = a.code
+		}
+	}
+	return role
+}
+
+// compose joins a country-bearing modifier code with an agent role:
+// ("RUS","GOV") -> "RUSGOV"; ("USA","LEG") -> "USALEG".
+func compose(mod, role cameo.ActorCode) cameo.ActorCode {
+	c := mod.Country()
+	if c == "" {
+		return mod
+	}
+	if strings.HasPrefix(string(role), c) {
+		return role
+	}
+	return cameo.ActorCode(c) + role
+}
+
+var nameStop = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
+	"i": true, "the": true, "on": true, "in": true, "said": true, "says": true, "and": true, "of": true, "a": true,
+	"he": true, "she": true, "it": true, "we": true, "they": true, "but": true, "who": true, "that": true,
+	"this": true, "said,": true, "told": true, "has": true, "had": true, "was": true, "is": true, "will": true,
+}
+
+// nameAfter returns how many tokens from i form a personal name following a
+// title agent: NER PER tags when the tokens carry NER, else PROPN when they
+// carry POS, else capitalized words (not days, months or function words).
+func nameAfter(toks []doc.Token, info []tokInfo, i int, _ entryKind) int {
+	if i > 0 {
+		// titles are capitalized in running text ("President", "Foreign Minister")
+		prev := info[i-1]
+		if !prev.upper {
+			return 0
+		}
+	}
+	n := 0
+	for j := i; j < len(toks) && n < maxNameWords; j++ {
+		t := toks[j]
+		ok := false
+		switch {
+		case t.NER != "":
+			ok = strings.HasSuffix(t.NER, "PER") && (n > 0 || strings.HasPrefix(t.NER, "B-") || strings.HasPrefix(t.NER, "I-"))
+			if n > 0 && strings.HasPrefix(t.NER, "B-") {
+				ok = false
+			}
+		case t.UPOS != "":
+			ok = t.UPOS == "PROPN"
+		default:
+			ok = info[j].upper && !nameStop[info[j].key] && !info[j].possTok && hasLetter(t.Form)
+		}
+		if !ok {
+			break
+		}
+		n++
+		if info[j].poss > 0 {
+			break
+		}
+	}
+	return n
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r > 127 {
+			return true
+		}
+	}
+	return false
+}
+
+func joinForms(ts []doc.Token) string {
+	var sb strings.Builder
+	for i, t := range ts {
+		if i > 0 {
+			sb.WriteByte(' ')
+		}
+		f, _ := stripPossessive(t.Form)
+		sb.WriteString(f)
+	}
+	return sb.String()
+}

@@ -1,0 +1,439 @@
+package coder
+
+import (
+	"github.com/eventwire/eventwire/internal/cameo"
+	"github.com/eventwire/eventwire/internal/doc"
+)
+
+// arg is one resolved event participant.
+type arg struct {
+	tok    int // head token of the argument in the sentence (-1 when from memory only)
+	span   doc.Span
+	text   string
+	entity string
+	code   cameo.ActorCode
+	kind   string
+	named  bool    // a proper name even without an actor code
+	cert   float64 // how sure the actor assignment is
+	via    string  // "actor", "modifier", "coref", "name"
+}
+
+func (a arg) identified() bool { return a.code != "" || a.entity != "" || a.named }
+
+func (a arg) key() string {
+	if a.code != "" {
+		return string(a.code) + "|" + a.entity
+	}
+	if a.entity != "" {
+		return a.entity
+	}
+	return a.text
+}
+
+// Participant converts the argument for the document model.
+func (a arg) participant() *doc.Participant {
+	return &doc.Participant{Span: a.span, Text: a.text, Entity: a.entity, Actor: a.code}
+}
+
+var relPronouns = map[string]bool{"who": true, "which": true, "that": true, "whom": true}
+
+// objectControl verbs pass their object, not their subject, to an xcomp
+// ("urged Iran to stop", "ordered the army to prepare").
+var objectControl = map[string]bool{
+	"ask": true, "urge": true, "order": true, "tell": true, "force": true, "call": true,
+	"persuade": true, "encourage": true, "allow": true, "instruct": true, "direct": true,
+	"invite": true, "request": true, "require": true, "compel": true, "press": true,
+}
+
+// lightVerbs lend their subject to a nominal event in their object or
+// oblique ("held talks", "launched an attack", "sitting down to talks").
+var lightVerbs = map[string]bool{
+	"hold": true, "have": true, "conduct": true, "launch": true, "carry": true, "stage": true,
+	"make": true, "begin": true, "start": true, "sit": true, "open": true, "resume": true,
+	"join": true, "enter": true, "continue": true, "remain": true, "stay": true, "wage": true,
+	"mount": true, "lead": true, "organize": true, "organise": true, "engage": true, "go": true,
+	"step": true, "intensify": true, "be": true, "announce": true, "claim": true, "issue": true,
+	"perpetrate": true, "commit": true, "mount ": true, "escalate": true, "plan": true, "keep": true,
+	"put": true, "place": true,
+}
+
+// subjects returns the subject tokens of predicate v in active reading,
+// following control, coordination and adverbial clauses when v has none.
+func (s *sentence) subjects(v int, depth int) []int {
+	if depth > 6 {
+		return nil
+	}
+	var out []int
+	for _, k := range s.kids[v] {
+		switch s.toks[k].Deprel {
+		case "nsubj", "nsubj:outer":
+			out = append(out, s.relTarget(v, k))
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
+	h := s.head(v)
+	if h < 0 {
+		return nil
+	}
+	switch s.rel(v) {
+	case "xcomp":
+		if objectControl[s.lemma(h)] {
+			if o := s.kidsRel(h, "obj", "iobj"); len(o) > 0 {
+				return o[:1]
+			}
+		}
+		if s.isPassive(h) {
+			return s.kidsRel(h, "nsubj:pass")
+		}
+		return s.subjects(h, depth+1)
+	case "conj":
+		if s.isPassive(h) && !s.isPassive(v) {
+			return nil
+		}
+		if s.isPassive(h) {
+			return nil
+		}
+		return s.subjects(h, depth+1)
+	case "advcl":
+		if s.hasKid(v, "mark", "") && s.toks[v].XPOS != "VBG" && s.toks[v].XPOS != "VBN" {
+			return nil // finite adverbial clause without its own subject: unknown
+		}
+		if s.isPassive(h) {
+			return s.kidsRel(h, "nsubj:pass")
+		}
+		return s.subjects(h, depth+1)
+	case "acl":
+		if s.toks[v].Deprel == "acl:relcl" {
+			return nil
+		}
+		return []int{h} // "groups attacking the capital"
+	}
+	return nil
+}
+
+// relTarget maps a relative pronoun argument of a relative clause to the
+// noun the clause modifies.
+func (s *sentence) relTarget(v, k int) int {
+	if s.toks[v].Deprel == "acl:relcl" && relPronouns[s.lemma(k)] && (s.toks[k].UPOS == "PRON" || s.toks[k].UPOS == "DET") {
+		if h := s.head(v); h >= 0 {
+			return h
+		}
+	}
+	return k
+}
+
+// passiveSubjects returns the patient of a passive predicate.
+func (s *sentence) passiveSubjects(v int) []int {
+	var out []int
+	for _, k := range s.kids[v] {
+		if s.toks[k].Deprel == "nsubj:pass" {
+			out = append(out, s.relTarget(v, k))
+		}
+	}
+	if len(out) == 0 {
+		if s.rel(v) == "acl" && s.toks[v].Deprel != "acl:relcl" {
+			if h := s.head(v); h >= 0 {
+				out = append(out, h)
+			}
+		} else if s.rel(v) == "conj" {
+			if h := s.head(v); h >= 0 && s.isPassive(h) {
+				return s.passiveSubjects(h)
+			}
+		} else if s.rel(v) == "xcomp" {
+			if h := s.head(v); h >= 0 {
+				if o := s.kidsRel(h, "obj"); len(o) > 0 {
+					return o[:1]
+				}
+			}
+		}
+	}
+	return out
+}
+
+// agents returns the by-phrase of a passive predicate.
+func (s *sentence) agents(v int) []int {
+	var out []int
+	for _, k := range s.kids[v] {
+		if s.toks[k].Deprel == "obl:agent" || s.rel(k) == "obl" && s.caseOf(k) == "by" || s.toks[k].Deprel == "nmod:agent" {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// prepArgs returns obl/nmod dependents of i introduced by preposition p.
+func (s *sentence) prepArgs(i int, p string) []int {
+	var out []int
+	for _, k := range s.kids[i] {
+		switch s.toks[k].Deprel {
+		case "obl:tmod", "obl:npmod", "nmod:tmod", "nmod:npmod", "obl:unmarked", "nmod:unmarked":
+			continue
+		}
+		r := s.rel(k)
+		if (r == "obl" || r == "nmod" || r == "advcl" && s.toks[k].UPOS != "VERB") && s.caseOf(k) == p {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// roleTokens returns the argument tokens of trigger t for role r.
+// consumed is a token the pattern used as a condition (never an argument).
+func (s *sentence) roleTokens(t int, r Role, kind Kind, passive bool, consumed int) []int {
+	switch r {
+	case RoleSubj:
+		if kind == NounTrigger {
+			return s.kidsRel(t, "nsubj")
+		}
+		if passive {
+			return s.agents(t)
+		}
+		return s.subjects(t, 0)
+	case RoleObj:
+		var out []int
+		if passive {
+			out = s.passiveSubjects(t)
+		} else {
+			for _, k := range s.kids[t] {
+				if s.toks[k].Deprel == "obj" {
+					out = append(out, s.relTarget(t, k))
+				}
+			}
+		}
+		return drop(out, consumed)
+	case RoleIObj:
+		return drop(s.kidsRel(t, "iobj"), consumed)
+	case RoleAgent:
+		return s.agents(t)
+	case RoleCComp:
+		for _, c := range s.kidsRel(t, "ccomp") {
+			if sub := s.kidsRel(c, "nsubj", "nsubj:pass"); len(sub) > 0 {
+				return sub
+			}
+		}
+		return nil
+	case RolePoss:
+		return s.kidsRel(t, "nmod:poss")
+	case RoleMod:
+		var out []int
+		for _, k := range s.kids[t] {
+			switch s.toks[k].Deprel {
+			case "compound", "amod":
+				out = append(out, k)
+			}
+		}
+		return out
+	case RoleHead:
+		h := s.head(t)
+		if h < 0 {
+			return nil
+		}
+		rr := s.rel(t)
+		if rr != "obj" && rr != "obl" && rr != "xcomp" && rr != "nsubj" {
+			return nil
+		}
+		if rr == "nsubj" {
+			return nil
+		}
+		if !lightVerbs[s.lemma(h)] {
+			return nil
+		}
+		if s.isPassive(h) {
+			return s.agents(h)
+		}
+		return s.subjects(h, 0)
+	}
+	// preposition role
+	p := string(r)
+	out := s.prepArgs(t, p)
+	if len(out) == 0 && kind == VerbTrigger {
+		// "cut ties with X": the phrase often hangs on the object, or on a
+		// participle modifying it ("fired rounds aimed at X")
+		for _, o := range s.kidsRel(t, "obj") {
+			out = append(out, s.prepArgs(o, p)...)
+			for _, ac := range s.kidsRel(o, "acl") {
+				out = append(out, s.prepArgs(ac, p)...)
+			}
+		}
+	}
+	return drop(out, consumed)
+}
+
+func drop(xs []int, x int) []int {
+	if x < 0 {
+		return xs
+	}
+	out := xs[:0:0]
+	for _, v := range xs {
+		if v != x {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// expandConj adds the coordinated conjuncts of each token.
+func (s *sentence) expandConj(xs []int) []int {
+	var out []int
+	seen := map[int]bool{}
+	var add func(i, depth int)
+	add = func(i, depth int) {
+		if seen[i] || depth > 8 {
+			return
+		}
+		seen[i] = true
+		out = append(out, i)
+		for _, k := range s.kids[i] {
+			if s.toks[k].Deprel == "conj" {
+				u := s.toks[k].UPOS
+				if u == "NOUN" || u == "PROPN" || u == "PRON" || u == "NUM" || u == "X" || u == "ADJ" {
+					add(k, depth+1)
+				}
+			}
+		}
+	}
+	for _, x := range xs {
+		add(x, 0)
+	}
+	return out
+}
+
+// resolve maps an argument token to actors.
+func (s *sentence) resolve(i int) []arg {
+	if a, ok := s.actorArg(i, "actor", 1); ok {
+		return append([]arg{a}, s.elliptical(i)...)
+	}
+	t := &s.toks[i]
+	if t.UPOS == "PRON" || t.UPOS == "DET" || t.UPOS == "NUM" || t.UPOS == "NOUN" {
+		if as, ok := s.coref(i); ok {
+			return as
+		}
+	}
+	// modifiers: "Russian air activity", "Russia's operations", "the government of Iraq"
+	if a, ok := s.modifierActor(i, 0); ok {
+		if t.UPOS == "PROPN" { // "Jeff Rathke, the State Department spokesperson"
+			lo, hi := s.nameSpan(i)
+			a.span = s.tokSpan(lo, hi)
+			a.text = s.textOf(a.span)
+		}
+		return []arg{a}
+	}
+	if t.UPOS == "PROPN" && s.mem != nil {
+		if a, ok := s.mem.aliases[t.Form]; ok && s.toks[i].Deprel != "compound" {
+			a.tok, a.span, a.text, a.via, a.cert = i, t.Span, t.Form, "coref", 0.8
+			return []arg{a}
+		}
+	}
+	if t.UPOS == "PROPN" {
+		lo, hi := s.nameSpan(i)
+		sp := s.tokSpan(lo, hi)
+		return []arg{{tok: i, span: sp, text: s.textOf(sp), named: true, cert: 0.5, via: "name"}}
+	}
+	return nil
+}
+
+func (s *sentence) actorArg(i int, via string, cert float64) (arg, bool) {
+	mi := s.actorAt[i]
+	if mi < 0 {
+		return arg{}, false
+	}
+	m := &s.matches[mi]
+	if m.Code == "" && m.Entity == "" {
+		return arg{}, false
+	}
+	text := m.Text
+	if text == "" {
+		text = s.textOf(m.Span)
+	}
+	return arg{tok: i, span: m.Span, text: text, entity: m.Entity, code: m.Code, kind: string(m.Kind),
+		named: true, cert: cert, via: via}, true
+}
+
+var modRels = map[string]int{
+	"compound": 1, "amod": 1, "nmod:poss": 0, "flat": 2, "appos": 3, "nmod": 4, "nmod:of": 4, "acl": 5,
+}
+
+// elliptical returns the extra actors of an elliptical coordination of
+// modifiers: "North and South Korea" scanned as South Korea at "Korea"
+// also yields North Korea.
+func (s *sentence) elliptical(i int) []arg {
+	if s.lookup == nil {
+		return nil
+	}
+	var out []arg
+	for _, c := range s.kidsRel(i, "compound", "amod") {
+		for _, cj := range append([]int{c}, s.kidsRel(c, "conj")...) {
+			if s.actorAt[cj] == s.actorAt[i] {
+				continue
+			}
+			m, ok := s.lookup.Lookup(s.toks[cj].Form+" "+s.toks[i].Form, s.d.PubDate)
+			if !ok || m.Code == "" || m.Code == s.matches[s.actorAt[i]].Code {
+				continue
+			}
+			out = append(out, arg{tok: cj, span: s.toks[cj].Span, text: s.toks[cj].Form + " " + s.toks[i].Form,
+				entity: m.Entity, code: m.Code, kind: string(m.Kind), named: true, cert: 0.8, via: "actor"})
+		}
+	}
+	return out
+}
+
+// modifierActor looks for an actor among i's modifiers (breadth first,
+// possessives and compounds before appositions and of-phrases).
+func (s *sentence) modifierActor(i, depth int) (arg, bool) {
+	if depth > 2 {
+		return arg{}, false
+	}
+	for pass := 0; pass <= 6; pass++ {
+		for _, k := range s.kids[i] {
+			p, ok := modRels[s.toks[k].Deprel]
+			if pass == 6 && s.rel(k) == "nmod" && s.caseOf(k) == "in" {
+				ok, p = true, 6 // "a loudspeaker in South Korea"
+			}
+			if !ok || p != pass {
+				continue
+			}
+			if p == 4 && s.caseOf(k) != "of" && s.caseOf(k) != "from" && s.caseOf(k) != "for" {
+				continue
+			}
+			if p == 5 { // "a system backed by the Red Cross"
+				if s.toks[k].XPOS != "VBN" {
+					continue
+				}
+				for _, ag := range s.agents(k) {
+					if a, ok := s.actorArg(ag, "modifier", 0.6); ok {
+						return a, true
+					}
+				}
+				continue
+			}
+			if a, ok := s.actorArg(k, "modifier", 0.85); ok {
+				return a, true
+			}
+			if p == 0 && (s.toks[k].UPOS == "PRON" || s.toks[k].UPOS == "NOUN") {
+				if as, ok := s.coref(k); ok && len(as) > 0 {
+					a := as[0]
+					a.via = "coref"
+					return a, true
+				}
+			}
+			if a, ok := s.modifierActor(k, depth+1); ok {
+				return a, true
+			}
+		}
+	}
+	if depth == 0 {
+		// no coded actor: a proper name among the modifiers still names the
+		// participant ("Scientology officials", "the Church of Scientology's website")
+		for _, k := range s.kids[i] {
+			r := s.toks[k].Deprel
+			if s.toks[k].UPOS == "PROPN" && (r == "compound" || r == "nmod:poss" || s.rel(k) == "nmod" && (s.caseOf(k) == "of" || s.caseOf(k) == "for")) {
+				lo, hi := s.nameSpan(k)
+				sp := s.tokSpan(lo, hi)
+				return arg{tok: k, span: sp, text: s.textOf(sp), named: true, cert: 0.4, via: "name"}, true
+			}
+		}
+	}
+	return arg{}, false
+}

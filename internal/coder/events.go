@@ -1,0 +1,807 @@
+package coder
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/eventwire/eventwire/internal/cameo"
+	"github.com/eventwire/eventwire/internal/doc"
+)
+
+// speechVerbs introduce reported content.
+var speechVerbs = map[string]bool{
+	"say": true, "tell": true, "claim": true, "report": true, "allege": true, "state": true,
+	"announce": true, "add": true, "insist": true, "declare": true, "write": true, "note": true,
+	"reiterate": true, "confirm": true, "believe": true, "think": true, "argue": true,
+	"suggest": true, "explain": true, "assert": true, "maintain": true, "stress": true,
+	"quote": true, "reveal": true, "acknowledge": true, "admit": true, "predict": true,
+}
+
+// intentVerbs make their xcomp an intention ("pledged to help").
+var intentVerbs = map[string]bool{
+	"pledge": true, "promise": true, "vow": true, "plan": true, "intend": true, "want": true,
+	"seek": true, "aim": true, "threaten": true, "agree": true, "decide": true, "prepare": true,
+	"hope": true, "expect": true, "try": true, "offer": true, "propose": true, "ready": true,
+	"vote": true, "wish": true, "attempt": true, "resolve": true, "commit": true, "consider": true,
+	"go": true, "pressure": true, "urge": true, "ask": true, "call": true, "demand": true, "order": true,
+	"tell": true, "warn": true, "need": true, "encourage": true, "request": true, "prepared": true,
+}
+
+// negVerbs negate their xcomp ("refused to meet", "failed to agree").
+var negVerbs = map[string]bool{
+	"refuse": true, "decline": true, "fail": true, "reject": true, "deny": true, "avoid": true,
+	"stop": true, "cease": true, "halt": true, "abandon": true, "forbid": true, "prevent": true,
+}
+
+var negWords = map[string]bool{"not": true, "n't": true, "never": true, "no": true, "neither": true, "nor": true}
+
+var negSubjects = map[string]bool{"neither": true, "none": true, "nobody": true, "no-one": true, "nothing": true}
+
+// candidate is one coded event before attributes are attached.
+type candidate struct {
+	p       *Pattern
+	trigger int
+	src     *arg
+	tgt     *arg
+}
+
+func (c *Coder) codeSentence(s *sentence) []doc.Event {
+	var evs []doc.Event
+	for t := range s.toks {
+		tok := &s.toks[t]
+		var pool []*Pattern
+		switch tok.UPOS {
+		case "VERB":
+			pool = c.verbs[s.lemma(t)]
+		case "NOUN", "PROPN":
+			pool = c.nouns[s.lemma(t)]
+			if pool == nil {
+				pool = c.nouns[lower(tok.Form)]
+			}
+		case "ADJ":
+			pool = c.adjs[s.lemma(t)]
+		}
+		if len(pool) == 0 {
+			continue
+		}
+		cands := c.bestMatch(s, t, pool)
+		for _, cd := range cands {
+			evs = append(evs, c.makeEvent(s, cd))
+		}
+		for _, cd := range s.accusations(t, cands) {
+			evs = append(evs, c.makeEvent(s, cd))
+		}
+	}
+	evs = dedupe(evs)
+	if c.maxSent > 0 && len(evs) > c.maxSent {
+		sort.SliceStable(evs, func(i, j int) bool { return evs[i].Confidence > evs[j].Confidence })
+		evs = evs[:c.maxSent]
+		sort.SliceStable(evs, func(i, j int) bool { return evs[i].Trigger.Start < evs[j].Trigger.Start })
+	}
+	return evs
+}
+
+// bestMatch tries the patterns for trigger t, most specific first, and
+// returns the events of the first that matches (among equally specific
+// patterns, one that finds a target wins).
+func (c *Coder) bestMatch(s *sentence, t int, pool []*Pattern) []candidate {
+	var fallback []candidate
+	level := -1
+	for _, p := range pool {
+		if level >= 0 && p.nConds < level {
+			break
+		}
+		consumed, ok := s.conditions(t, p)
+		if !ok {
+			continue
+		}
+		cands := s.extract(t, p, consumed)
+		if len(cands) == 0 {
+			continue
+		}
+		hasTarget := false
+		for _, cd := range cands {
+			if cd.tgt != nil {
+				hasTarget = true
+			}
+		}
+		if hasTarget {
+			return cands
+		}
+		if fallback == nil {
+			fallback = cands
+			level = p.nConds
+		}
+	}
+	return fallback
+}
+
+// conditions checks a pattern's conditions at trigger t and returns the
+// token its obj= condition consumed (-1 when none).
+func (s *sentence) conditions(t int, p *Pattern) (int, bool) {
+	consumed := -1
+	if p.Prt != "" {
+		ok := false
+		for _, k := range s.kids[t] {
+			r := s.toks[k].Deprel
+			if (r == "compound:prt" || r == "advmod" || r == "obl" && len(s.kids[k]) == 0) && s.lemma(k) == p.Prt {
+				ok = true
+			}
+		}
+		if !ok {
+			return -1, false
+		}
+	}
+	if len(p.Obj) > 0 {
+		ok := false
+		rels := []string{"obj"}
+		if s.isPassive(t) {
+			rels = []string{"nsubj:pass"}
+		}
+		if p.Kind == NounTrigger {
+			rels = []string{"nmod"}
+		}
+		for _, k := range s.kidsRel(t, rels...) {
+			if inList(s.lemma(k), p.Obj) || inList(lower(s.toks[k].Form), p.Obj) {
+				ok, consumed = true, k
+				break
+			}
+		}
+		if !ok {
+			return -1, false
+		}
+	}
+	if p.Prep != "" && len(s.roleTokens(t, Role(p.Prep), p.Kind, false, consumed)) == 0 {
+		return -1, false
+	}
+	if p.Case != "" && s.caseOf(t) != p.Case {
+		return -1, false
+	}
+	if len(p.Dep) > 0 && !s.hasDescendant(t, p.Dep, 2) {
+		return -1, false
+	}
+	if len(p.XComp) > 0 {
+		ok := false
+		for _, k := range s.kidsRel(t, "xcomp", "ccomp") {
+			if inList(s.lemma(k), p.XComp) {
+				ok = true
+			}
+		}
+		if !ok {
+			return -1, false
+		}
+	}
+	return consumed, true
+}
+
+func (s *sentence) hasDescendant(t int, words []string, depth int) bool {
+	if depth == 0 {
+		return false
+	}
+	for _, k := range s.kids[t] {
+		if inList(s.lemma(k), words) || inList(lower(s.toks[k].Form), words) {
+			return true
+		}
+		if s.hasDescendant(k, words, depth-1) {
+			return true
+		}
+	}
+	return false
+}
+
+func inList(w string, ws []string) bool {
+	for _, x := range ws {
+		if x == w {
+			return true
+		}
+	}
+	return false
+}
+
+// argsFor resolves the first role in roles that yields identified actors.
+func (s *sentence) argsFor(t int, roles []Role, kind Kind, passive bool, consumed int) []arg {
+	var weak []arg
+	for _, r := range roles {
+		toks := s.roleTokens(t, r, kind, passive, consumed)
+		if len(toks) == 0 {
+			continue
+		}
+		toks = s.expandConj(toks)
+		var as []arg
+		for _, x := range toks {
+			if x == t {
+				continue
+			}
+			as = append(as, s.resolve(x)...)
+		}
+		if len(as) > 0 {
+			return uniq(as)
+		}
+		if weak == nil && r != RoleMod && r != RolePoss {
+			weak = []arg{} // the slot exists but holds no actor ("some officials")
+		}
+	}
+	return weak
+}
+
+func uniq(as []arg) []arg {
+	out := as[:0:0]
+	seen := map[string]bool{}
+	for _, a := range as {
+		if k := a.key(); !seen[k] {
+			seen[k] = true
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// extract builds the participant pairs of pattern p at trigger t.
+func (s *sentence) extract(t int, p *Pattern, consumed int) []candidate {
+	passive := p.Kind == VerbTrigger && s.isPassive(t)
+	srcs := s.argsFor(t, p.Source, p.Kind, passive, consumed)
+	if passive && len(srcs) == 0 && consumed >= 0 {
+		// "the country's military has been placed on alert": with no
+		// by-agent, the owner of the consumed object acts
+		srcs = s.resolve(consumed)
+	}
+	tgts := s.argsFor(t, p.Target, p.Kind, passive, consumed)
+	// a target that is also a source is not a target ("X and Y met")
+	if len(srcs) > 0 && len(tgts) > 0 {
+		tgts = without(tgts, srcs)
+	}
+	const maxSide = 3
+	if len(srcs) > maxSide {
+		srcs = srcs[:maxSide]
+	}
+	if len(tgts) > maxSide {
+		tgts = tgts[:maxSide]
+	}
+	var out []candidate
+	add := func(a, b *arg) {
+		if a != nil && b != nil && a.key() == b.key() {
+			return
+		}
+		if !needsMet(p.Needs, a, b) {
+			return
+		}
+		// cooperation between private parties (no actor code on either
+		// side) is not coded; conflictual acts (roots 09-20) are
+		if p.Code < "09" && !(a != nil && a.code != "" || b != nil && b.code != "") {
+			return
+		}
+		out = append(out, candidate{p: p, trigger: t, src: a, tgt: b})
+	}
+	switch {
+	case p.Mutual && len(tgts) == 0 && len(srcs) >= 2:
+		for i := 0; i < len(srcs); i++ {
+			for j := i + 1; j < len(srcs); j++ {
+				add(&srcs[i], &srcs[j])
+			}
+		}
+	case p.Mutual && len(srcs) == 0 && len(tgts) >= 2:
+		for i := 0; i < len(tgts); i++ {
+			for j := i + 1; j < len(tgts); j++ {
+				add(&tgts[i], &tgts[j])
+			}
+		}
+	case len(srcs) == 0 && len(tgts) == 0:
+	case len(srcs) == 0:
+		for j := range tgts {
+			add(nil, &tgts[j])
+		}
+	case len(tgts) == 0:
+		for i := range srcs {
+			add(&srcs[i], nil)
+		}
+	default:
+		for i := range srcs {
+			for j := range tgts {
+				add(&srcs[i], &tgts[j])
+			}
+		}
+	}
+	return out
+}
+
+func without(as, bs []arg) []arg {
+	out := as[:0:0]
+	for _, a := range as {
+		dup := false
+		for _, b := range bs {
+			if a.key() == b.key() {
+				dup = true
+			}
+		}
+		if !dup {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// needsMet applies the pattern's participant requirement and the general
+// rule that an event needs an actor with a code, or a named actor.
+func needsMet(n Need, a, b *arg) bool {
+	ida := a != nil && a.identified()
+	idb := b != nil && b.identified()
+	switch n {
+	case NeedBoth:
+		if !ida || !idb {
+			return false
+		}
+	case NeedSource:
+		if !ida {
+			return false
+		}
+	case NeedTarget:
+		if !idb {
+			return false
+		}
+	default:
+		if !ida && !idb {
+			return false
+		}
+	}
+	return true
+}
+
+// makeEvent attaches codes, modality, negation and attributes.
+func (c *Coder) makeEvent(s *sentence, cd candidate) doc.Event {
+	p := cd.p
+	t := cd.trigger
+	e := doc.Event{Sentence: s.idx, Span: s.span(), Trigger: s.toks[t].Span, Pattern: p.Name + " " + p.Text}
+	if cd.src != nil {
+		e.Source = cd.src.participant()
+	}
+	if cd.tgt != nil {
+		e.Target = cd.tgt.participant()
+	}
+	neg, mod := s.modality(t, p.Kind)
+	e.Negated = neg
+	e.Modality = mod
+	code := p.Code
+	if mod == doc.Intended || mod == doc.Conditional {
+		code = intentCode(code, mod)
+	}
+	e.Code = code
+	if info, ok := cameo.Lookup(code); ok {
+		e.Root = info.Root
+		e.QuadClass = info.Quad
+		e.Goldstein = info.Goldstein
+		e.PLOVER = info.PLOVER
+		e.PLOVERMode = info.PLOVERMode
+	} else {
+		e.Root = cameo.Root(code[:2])
+	}
+	lo, hi := s.subtreeRange(t)
+	if p.Kind == VerbTrigger {
+		lo, hi = t, t // a clause's subtree is most of the sentence: nearest wins
+	}
+	scope := s.tokSpan(lo, hi)
+	s.attachDate(&e, scope)
+	s.attachPlace(&e, scope, cd)
+	s.attachCounts(&e, scope)
+	// confidence: pattern specificity x actor certainty
+	spec := p.Conf + 0.05*float64(p.nConds)
+	if spec > 1 {
+		spec = 1
+	}
+	cs, ct := 0.6, 0.6
+	if cd.src != nil {
+		cs = cd.src.cert
+	}
+	if cd.tgt != nil {
+		ct = cd.tgt.cert
+	}
+	e.Confidence = round2(spec * (cs + ct) / 2)
+	return e
+}
+
+func round2(f float64) float64 { return float64(int(f*100+0.5)) / 100 }
+
+// intentCode maps an intended or conditional cooperative/coercive act to
+// its CAMEO intent code: "would meet" -> 036, "will attack" -> 138.
+func intentCode(code cameo.EventCode, mod doc.Modality) cameo.EventCode {
+	c := string(code)
+	root := c[:2]
+	if mod == doc.Conditional {
+		switch root {
+		case "18", "19", "20":
+			return "138"
+		}
+		return code
+	}
+	switch root {
+	case "04":
+		return "036"
+	case "05":
+		return "032"
+	case "06":
+		switch c {
+		case "061":
+			return "0311"
+		case "062":
+			return "0312"
+		case "063":
+			return "0313"
+		case "064":
+			return "0314"
+		}
+		return "031"
+	case "07":
+		switch c {
+		case "071":
+			return "0331"
+		case "072":
+			return "0332"
+		case "073":
+			return "0333"
+		case "074":
+			return "0334"
+		}
+		return "033"
+	case "08":
+		switch {
+		case strings.HasPrefix(c, "084"):
+			return "0353"
+		case strings.HasPrefix(c, "087"):
+			return "0356"
+		case c == "085":
+			return "0354"
+		}
+		return "035"
+	case "16":
+		switch {
+		case c == "161":
+			return "1313"
+		case strings.HasPrefix(c, "162"):
+			return "1311"
+		case c == "163":
+			return "1312"
+		}
+		return "131"
+	case "17":
+		return "137"
+	case "14":
+		return "133"
+	case "18", "20":
+		return "1383"
+	case "19":
+		return "1384"
+	}
+	return code
+}
+
+// modality works out negation and modality of the event at trigger t.
+func (s *sentence) modality(t int, kind Kind) (bool, doc.Modality) {
+	neg := false
+	mod := doc.Asserted
+	rank := map[doc.Modality]int{doc.Asserted: 0, doc.Reported: 1, doc.Intended: 2, doc.Hypothetical: 3, doc.Conditional: 4}
+	set := func(m doc.Modality) {
+		if rank[m] > rank[mod] {
+			mod = m
+		}
+	}
+	clauseNeg := func(v int) bool {
+		for _, k := range s.kids[v] {
+			r := s.toks[k].Deprel
+			l := s.lemma(k)
+			if (r == "advmod" || r == "neg" || r == "aux" || r == "cc:preconj") && (l == "not" || l == "n't" || l == "never") {
+				return true
+			}
+			if strings.HasPrefix(r, "nsubj") && negSubjects[l] {
+				return true
+			}
+			if strings.HasPrefix(r, "nsubj") && s.hasKid(k, "det", "no") {
+				return true
+			}
+		}
+		return false
+	}
+	clauseAux := func(v int) {
+		for _, k := range s.kids[v] {
+			if s.toks[k].Deprel != "aux" {
+				continue
+			}
+			switch s.lemma(k) {
+			case "will", "would", "shall", "'ll", "wo":
+				set(doc.Intended)
+			case "may", "might", "could", "should", "can", "must":
+				set(doc.Hypothetical)
+			}
+		}
+		for _, k := range s.kids[v] {
+			if (s.toks[k].Deprel == "mark" || s.toks[k].Deprel == "advmod") && (s.lemma(k) == "if" || s.lemma(k) == "unless") {
+				set(doc.Conditional)
+			}
+		}
+	}
+	v := t
+	if kind == NounTrigger {
+		// a nominal event takes polarity only from a light verb governing it
+		h := s.head(t)
+		if h >= 0 && lightVerbs[s.lemma(h)] && (s.rel(t) == "obj" || s.rel(t) == "obl" || s.rel(t) == "xcomp") {
+			v = h
+		} else {
+			if clauseNeg(t) {
+				neg = true
+			}
+			return neg, mod
+		}
+	}
+	if clauseNeg(v) || clauseNeg(t) {
+		neg = true
+	}
+	clauseAux(v)
+	// climb the clause chain
+	cur := v
+	for n := 0; n < 10; n++ {
+		h := s.head(cur)
+		if h < 0 {
+			break
+		}
+		r := s.rel(cur)
+		hl := s.lemma(h)
+		switch r {
+		case "xcomp":
+			if negVerbs[hl] {
+				neg = true
+			}
+			if intentVerbs[hl] || s.toks[h].UPOS == "ADJ" && (hl == "ready" || hl == "willing" || hl == "prepared") {
+				set(doc.Intended)
+			}
+			if clauseNeg(h) {
+				neg = true
+			}
+			clauseAux(h)
+		case "ccomp":
+			if speechVerbs[hl] {
+				set(doc.Reported)
+			} else if intentVerbs[hl] {
+				set(doc.Intended)
+			}
+			if clauseNeg(h) && !speechVerbs[hl] {
+				neg = true
+			}
+			if s.hasKid(cur, "mark", "if") || s.hasKid(cur, "mark", "whether") {
+				set(doc.Hypothetical)
+			}
+		case "advcl":
+			if s.hasKid(cur, "mark", "if") || s.hasKid(cur, "mark", "unless") {
+				set(doc.Conditional)
+			}
+			if s.hasKid(cur, "mark", "before") || s.hasKid(cur, "mark", "until") {
+				set(doc.Hypothetical)
+			}
+		case "conj":
+			if clauseNeg(h) && !s.hasKid(cur, "nsubj", "") {
+				neg = true
+			}
+			if !s.hasKid(cur, "aux", "") {
+				clauseAux(h)
+			}
+		case "parataxis":
+			if speechVerbs[hl] {
+				set(doc.Reported)
+			}
+		case "acl", "advmod", "obl", "nmod", "obj", "nsubj", "root", "csubj":
+			if r == "acl" && s.toks[cur].Deprel != "acl:relcl" && (intentVerbs[hl] || hl == "plan" || hl == "threat" || hl == "effort" || hl == "bid" || hl == "attempt" || hl == "proposal") {
+				set(doc.Intended) // "plans to attack", "a bid to seize"
+			}
+			cur = h
+			continue
+		}
+		cur = h
+	}
+	// "..., X said" attached as parataxis to the clause's root
+	if mod == doc.Asserted {
+		root := t
+		for h := s.head(root); h >= 0; h = s.head(root) {
+			root = h
+		}
+		for _, k := range s.kids[root] {
+			if s.rel(k) == "parataxis" && speechVerbs[s.lemma(k)] && k != t {
+				set(doc.Reported)
+			}
+		}
+		if s.hasAccordingTo() {
+			set(doc.Reported)
+		}
+	}
+	return neg, mod
+}
+
+func (s *sentence) hasAccordingTo() bool {
+	for i := 0; i+1 < len(s.toks); i++ {
+		if s.lemma(i) == "accord" || lower(s.toks[i].Form) == "according" {
+			if lower(s.toks[i+1].Form) == "to" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// attachDate sets the event date from the sentence's time expressions (the
+// one inside the trigger's phrase, else the nearest), else the pubdate.
+func (s *sentence) attachDate(e *doc.Event, scope doc.Span) {
+	sp := s.span()
+	best, bestDist := -1, 1<<31
+	for i := range s.d.Dates {
+		te := &s.d.Dates[i]
+		if te.Value == "" || !sp.Contains(te.Span) || te.Duration != "" {
+			continue
+		}
+		dist := distance(te.Span, e.Trigger)
+		if scope.Contains(te.Span) {
+			dist -= 1 << 20
+		}
+		if dist < bestDist {
+			best, bestDist = i, dist
+		}
+	}
+	if best >= 0 {
+		e.Date = s.d.Dates[best].Value
+		e.Precision = s.d.Dates[best].Precision
+		return
+	}
+	if pd := s.d.PubDate; pd != "" {
+		e.Date = pd
+		switch len(pd) {
+		case 10:
+			e.Precision = "day"
+		case 7:
+			e.Precision = "month"
+		case 4:
+			e.Precision = "year"
+		}
+	}
+}
+
+// attachPlace sets the event place to the nearest place of the sentence
+// (inside the trigger's phrase first); a place that is the event's source
+// actor is skipped.
+func (s *sentence) attachPlace(e *doc.Event, scope doc.Span, cd candidate) {
+	sp := s.span()
+	best, bestDist := -1, 1<<31
+	for i := range s.d.Places {
+		pl := &s.d.Places[i]
+		if !sp.Contains(pl.Span) {
+			continue
+		}
+		if cd.src != nil && cd.src.span.Overlaps(pl.Span) {
+			continue
+		}
+		dist := distance(pl.Span, e.Trigger)
+		if scope.Contains(pl.Span) {
+			dist -= 1 << 20
+		}
+		if dist < bestDist {
+			best, bestDist = i, dist
+		}
+	}
+	if best >= 0 {
+		p := s.d.Places[best]
+		e.Place = &p
+	}
+}
+
+// attachCounts sets Killed/Injured for violent events from the sentence's counts.
+func (s *sentence) attachCounts(e *doc.Event, scope doc.Span) {
+	switch e.Root {
+	case "14", "15", "17", "18", "19", "20":
+	default:
+		return
+	}
+	sp := s.span()
+	pick := func(whats ...string) *int64 {
+		best, bestDist := -1, 1<<31
+		for i := range s.d.Counts {
+			ct := &s.d.Counts[i]
+			if !sp.Contains(ct.Span) || !inList(ct.What, whats) {
+				continue
+			}
+			dist := distance(ct.Span, e.Trigger)
+			if scope.Contains(ct.Span) {
+				dist -= 1 << 20
+			}
+			if dist < bestDist {
+				best, bestDist = i, dist
+			}
+		}
+		if best < 0 {
+			return nil
+		}
+		ct := &s.d.Counts[best]
+		if ct.Number != nil {
+			v := *ct.Number
+			return &v
+		}
+		if ct.Min != nil {
+			v := *ct.Min
+			return &v
+		}
+		return nil
+	}
+	e.Killed = pick("killed", "dead", "deaths", "died")
+	e.Injured = pick("injured", "wounded")
+}
+
+func distance(a, b doc.Span) int {
+	switch {
+	case a.End <= b.Start:
+		return b.Start - a.End
+	case b.End <= a.Start:
+		return a.Start - b.End
+	}
+	return 0
+}
+
+// dedupe keeps one event per (sentence, source, target, root, polarity),
+// the most confident.
+func dedupe(evs []doc.Event) []doc.Event {
+	key := func(e *doc.Event) string {
+		k := string(e.Root)
+		if e.Source != nil {
+			k += "|" + string(e.Source.Actor) + "/" + e.Source.Entity + "/" + e.Source.Text
+		}
+		k += "|"
+		if e.Target != nil {
+			k += string(e.Target.Actor) + "/" + e.Target.Entity + "/" + e.Target.Text
+		}
+		if e.Negated {
+			k += "|neg"
+		}
+		return k
+	}
+	best := map[string]int{}
+	var out []doc.Event
+	for _, e := range evs {
+		k := key(&e)
+		if i, ok := best[k]; ok {
+			if e.Confidence > out[i].Confidence || e.Confidence == out[i].Confidence && len(e.Code) > len(out[i].Code) {
+				out[i] = e
+			}
+			continue
+		}
+		best[k] = len(out)
+		out = append(out, e)
+	}
+	return out
+}
+
+// accusePattern codes a claim that someone committed a coercive or violent
+// act as an accusation by the claimant ("she claimed the Church imprisoned
+// her" -> claimant accuses the Church, 112).
+var accusePattern = &Pattern{Kind: VerbTrigger, Code: "112", Conf: 0.6, Name: "derived",
+	Text: "claim|allege|accuse|charge + that-clause with a root 13-20 event -> 112 against its source"}
+
+var claimVerbs = map[string]bool{"claim": true, "allege": true, "accuse": true, "charge": true, "contend": true}
+
+func (s *sentence) accusations(t int, cands []candidate) []candidate {
+	if len(cands) == 0 || s.rel(t) != "ccomp" {
+		return nil
+	}
+	h := s.head(t)
+	if h < 0 || !claimVerbs[s.lemma(h)] || cands[0].p.Code < "13" {
+		return nil
+	}
+	speakers := s.argsFor(h, []Role{RoleSubj}, VerbTrigger, s.isPassive(h), -1)
+	var out []candidate
+	for _, cd := range cands {
+		if cd.src == nil {
+			continue
+		}
+		for k := range speakers {
+			if speakers[k].key() == cd.src.key() || !needsMet(NeedOne, &speakers[k], cd.src) {
+				continue
+			}
+			out = append(out, candidate{p: accusePattern, trigger: h, src: &speakers[k], tgt: cd.src})
+		}
+		if len(speakers) == 0 {
+			out = append(out, candidate{p: accusePattern, trigger: h, tgt: cd.src})
+		}
+	}
+	return out
+}

@@ -1,0 +1,381 @@
+package geo
+
+import (
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/eventwire/eventwire/internal/doc"
+)
+
+// Resolve fills d.Places with the toponyms of d.Text, each geocoded to one
+// gazetteer entry. Candidates come from the gazetteer spotter and from
+// d.Entities of type LOC, GPE and FAC; a PER entity vetoes a spotted name
+// inside it. A name that matches nothing is skipped; it never stops the rest.
+func (g *Gazetteer) Resolve(d *doc.Document) {
+	if g == nil || d == nil {
+		return
+	}
+	s := spotter{g: g, text: d.Text}
+	s.toks = tokenize(d.Text, make([]token, 0, len(d.Text)/5))
+	ms := s.spot()
+	ms = g.mergeEntities(ms, d)
+	d.Places = g.resolveMentions(&s, ms, d.Places[:0])
+}
+
+// ResolveSpans geocodes the given spans of d.Text as toponyms (the spotting
+// step skipped), appending to d.Places. Spans that are out of range or match
+// no gazetteer name are skipped.
+func (g *Gazetteer) ResolveSpans(d *doc.Document, spans []doc.Span) {
+	if g == nil || d == nil {
+		return
+	}
+	s := spotter{g: g, text: d.Text}
+	s.toks = tokenize(d.Text, nil)
+	var ms []*mention
+	for _, sp := range spans {
+		t := sp.In(d.Text)
+		if t == "" {
+			continue
+		}
+		if m := g.entityMention(sp, t); m != nil {
+			ms = append(ms, m)
+		}
+	}
+	d.Places = g.resolveMentions(&s, ms, d.Places[:0])
+}
+
+// entityMention looks a name up as given, then without a leading "the" and
+// a trailing possessive.
+func (g *Gazetteer) entityMention(sp doc.Span, t string) *mention {
+	key := fold(t)
+	cs := g.byName[key]
+	if len(cs) == 0 {
+		k := strings.TrimPrefix(key, "the ")
+		k = strings.TrimSuffix(strings.TrimSuffix(k, " s"), "s ")
+		if k != key {
+			key, cs = k, g.byName[k]
+		}
+	}
+	if len(cs) == 0 {
+		return nil
+	}
+	return &mention{Span: sp, key: key, cands: cs, src: fromNER}
+}
+
+// mergeEntities adds NER toponyms and drops spotted names inside persons.
+func (g *Gazetteer) mergeEntities(ms []*mention, d *doc.Document) []*mention {
+	if len(d.Entities) == 0 {
+		return ms
+	}
+	keep := ms[:0]
+	for _, m := range ms {
+		veto := false
+		for i := range d.Entities {
+			e := &d.Entities[i]
+			if e.Type == doc.PER && e.Span.Contains(m.Span) {
+				veto = true
+				break
+			}
+		}
+		if !veto {
+			keep = append(keep, m)
+		}
+	}
+	ms = keep
+	for i := range d.Entities {
+		e := &d.Entities[i]
+		if e.Type != doc.LOC && e.Type != doc.GPE && e.Type != doc.FAC {
+			continue
+		}
+		covered := false
+		for _, m := range ms {
+			if m.Overlaps(e.Span) && m.Len() >= e.Span.Len() {
+				covered = true
+				break
+			}
+		}
+		if covered {
+			continue
+		}
+		m := g.entityMention(e.Span, e.Span.In(d.Text))
+		if m == nil {
+			continue
+		}
+		out := ms[:0:0]
+		for _, o := range ms {
+			if !o.Overlaps(m.Span) {
+				out = append(out, o)
+			}
+		}
+		ms = append(out, m)
+	}
+	return ms
+}
+
+// group is every mention of one name in a document: one sense per discourse.
+type group struct {
+	key      string
+	ms       []*mention
+	cands    []cand
+	qualCC   map[string]bool // countries named as qualifiers
+	qualADM1 map[string]bool // "CC.code" divisions named as qualifiers
+	stateW   bool
+	pick     *Entry
+	conf     float64
+}
+
+type evidence struct {
+	country map[string]float64
+	adm1    map[string]float64
+}
+
+func (g *Gazetteer) resolveMentions(s *spotter, ms []*mention, out []doc.Place) []doc.Place {
+	if len(ms) == 0 {
+		return out
+	}
+	sort.Slice(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
+	ms = s.qualify(ms)
+	groups := make([]*group, 0, len(ms))
+	byKey := make(map[string]*group, len(ms))
+	for _, m := range ms {
+		gr := byKey[m.key]
+		if gr == nil {
+			gr = &group{key: m.key, cands: m.cands}
+			byKey[m.key] = gr
+			groups = append(groups, gr)
+		}
+		gr.ms = append(gr.ms, m)
+		if m.stateWord {
+			gr.stateW = true
+		}
+		if m.qualState != "" {
+			gr.addQual("", "US."+m.qualState)
+		}
+		if m.qual != nil {
+			for _, c := range m.qual.cands {
+				switch c.e.Kind {
+				case KindCountry:
+					gr.addQual(c.e.Country, "")
+				case KindADM1, KindADM2:
+					gr.addQual("", c.e.Country+"."+c.e.ADM1)
+				}
+			}
+		}
+	}
+
+	// demonyms give country context ("Russian jets")
+	demo := map[string]float64{}
+	for i := range s.toks {
+		if !s.toks[i].cap {
+			continue
+		}
+		if cc, ok := g.demonyms[fold(s.word(i))]; ok {
+			demo[cc] += 0.5
+		}
+	}
+
+	// pass 1: prior and qualifiers only
+	for _, gr := range groups {
+		gr.pick, gr.conf = g.choose(gr, nil, nil, nil)
+	}
+	// passes 2 and 3: with the document's other places as context
+	for pass := 0; pass < 2; pass++ {
+		ev := evidence{country: map[string]float64{}, adm1: map[string]float64{}}
+		for cc, w := range demo {
+			ev.country[cc] += w
+		}
+		for _, gr := range groups {
+			addEvidence(&ev, gr, 1)
+		}
+		var anchors []*Entry
+		for _, gr := range groups {
+			if gr.pick != nil && gr.conf >= 0.5 && (gr.pick.Kind == KindCity || gr.pick.Kind == KindADM2 || gr.pick.Kind == KindLandmark) {
+				anchors = append(anchors, gr.pick)
+			}
+		}
+		next := make([]*Entry, len(groups))
+		conf := make([]float64, len(groups))
+		for i, gr := range groups {
+			addEvidence(&ev, gr, -1) // never one's own evidence
+			next[i], conf[i] = g.choose(gr, &ev, anchors, gr.pick)
+			addEvidence(&ev, gr, 1)
+		}
+		for i, gr := range groups {
+			gr.pick, gr.conf = next[i], conf[i]
+		}
+	}
+
+	for _, m := range ms {
+		gr := byKey[m.key]
+		e := gr.pick
+		if e == nil {
+			continue
+		}
+		p := doc.Place{Span: m.Span, Text: m.Span.In(s.text), Name: e.Name, Country: e.Country, Lat: e.Lat, Lon: e.Lon,
+			GeoNames: e.GeoNames, FeatureClass: e.FeatureClass(), GeoType: e.GeoType()}
+		if e.Kind != KindCountry {
+			p.ADM1 = e.ADM1
+		}
+		out = append(out, p)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
+
+func (gr *group) addQual(cc, adm1 string) {
+	if cc != "" {
+		if gr.qualCC == nil {
+			gr.qualCC = map[string]bool{}
+		}
+		gr.qualCC[cc] = true
+	}
+	if adm1 != "" {
+		if gr.qualADM1 == nil {
+			gr.qualADM1 = map[string]bool{}
+		}
+		gr.qualADM1[adm1] = true
+	}
+}
+
+// addEvidence adds (sign 1) or removes (sign -1) a group's pick as context.
+func addEvidence(ev *evidence, gr *group, sign float64) {
+	e := gr.pick
+	if e == nil {
+		return
+	}
+	w := sign * gr.conf * math.Min(2, float64(len(gr.ms)))
+	switch e.Kind {
+	case KindCountry:
+		ev.country[e.Country] += w
+	case KindADM1:
+		ev.country[e.Country] += 0.7 * w
+		ev.adm1[e.Country+"."+e.ADM1] += w
+	case KindADM2, KindCity, KindLandmark:
+		ev.country[e.Country] += 0.5 * w
+		if e.ADM1 != "" {
+			ev.adm1[e.Country+"."+e.ADM1] += 0.7 * w
+		}
+	case KindRegion:
+		if e.Country != "" {
+			ev.country[e.Country] += 0.5 * w
+		}
+	}
+}
+
+// sat turns an evidence weight into a bounded bonus in [0, ~2].
+func sat(x float64) float64 {
+	if x <= 0 {
+		return 0
+	}
+	return math.Min(x, 1) + 0.5*math.Log1p(x)
+}
+
+func prior(e *Entry, alias bool) float64 {
+	var p float64
+	switch e.Kind {
+	case KindCountry:
+		p = 16
+		if !e.indep {
+			p = 14
+		}
+	case KindADM1:
+		p = 11
+		if e.Country == "US" {
+			p = 13.5
+		}
+	case KindADM2:
+		p = 7
+	case KindCity:
+		p = 2 * math.Log10(float64(e.Pop)+10)
+		switch e.Code {
+		case "PPLC":
+			p += 2
+		case "PPLA":
+			p += 0.5
+		}
+		if alias {
+			p -= 3
+		}
+		switch e.Country {
+		case "US", "GB", "CA", "AU", "IE", "NZ":
+			p += 0.8 // places of English-speaking countries are more often news
+		}
+	case KindLandmark:
+		p = 15
+	case KindRegion:
+		p = 14
+	}
+	return p
+}
+
+// choose scores every reading of a group and returns the best, with a
+// confidence from the margin over the runner-up.
+func (g *Gazetteer) choose(gr *group, ev *evidence, anchors []*Entry, self *Entry) (*Entry, float64) {
+	best, second := math.Inf(-1), math.Inf(-1)
+	var pick *Entry
+	for _, c := range gr.cands {
+		e := c.e
+		sc := prior(e, c.alias)
+		if gr.qualCC != nil || gr.qualADM1 != nil {
+			if gr.qualCC[e.Country] || gr.qualADM1[e.Country+"."+e.ADM1] {
+				sc += 25
+			} else if e.Kind != KindCountry {
+				sc -= 8
+			}
+		}
+		if gr.stateW && e.Kind == KindADM1 {
+			sc += 10
+		}
+		if ev != nil {
+			cEv := ev.country[e.Country]
+			var aEv, nEv float64
+			if e.Kind != KindCountry {
+				aEv = ev.adm1[e.Country+"."+e.ADM1]
+			}
+			if e.Country != "" {
+				if ce := g.countries[e.Country]; ce != nil {
+					for _, b := range ce.borders {
+						nEv += ev.country[b]
+					}
+				}
+			}
+			switch e.Kind {
+			case KindCountry:
+				sc += 3*sat(cEv) + 1.5*sat(nEv)
+			case KindADM1:
+				sc += 3*sat(cEv) + 2*sat(aEv) + sat(nEv)
+			case KindRegion, KindLandmark:
+				sc += 2 * sat(cEv)
+			default:
+				sc += 1.5*sat(cEv) + 5*sat(aEv) + 0.5*sat(nEv)
+				near := math.Inf(1)
+				for _, a := range anchors {
+					if a == self || a == e {
+						continue
+					}
+					if d := Distance(a.Lat, a.Lon, e.Lat, e.Lon); d < near {
+						near = d
+					}
+				}
+				switch {
+				case near < 50:
+					sc += 3
+				case near < 150:
+					sc += 1.5
+				}
+			}
+		}
+		switch {
+		case sc > best:
+			second, best, pick = best, sc, e
+		case sc > second:
+			second = sc
+		}
+	}
+	conf := 1.0
+	if !math.IsInf(second, -1) {
+		conf = math.Min(1, math.Max(0.2, (best-second)/4))
+	}
+	return pick, conf
+}

@@ -1,0 +1,448 @@
+package geo
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/eventwire/eventwire/internal/doc"
+)
+
+// token is a word of the text: letters and digits, with inner periods,
+// apostrophes, hyphens and ampersands ("U.S.", "O'Hare", "Winston-Salem").
+type token struct {
+	start, end int
+	cap        bool // first letter upper case
+	upper      bool // every letter upper case, two letters or more
+	sentStart  bool // first word of a sentence (or of a line)
+}
+
+// tokenize splits text into word tokens. It never fails: any byte sequence,
+// valid UTF-8 or not, yields tokens with spans inside text.
+func tokenize(text string, out []token) []token {
+	sent := true
+	i := 0
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !isWordRune(r) {
+			switch r {
+			case '.', '!', '?', ';', ':':
+				sent = true
+			case '\n':
+				if strings.HasPrefix(text[i+1:], "\n") || strings.HasPrefix(text[i+1:], "\r\n") {
+					sent = true
+				}
+			}
+			i += n
+			continue
+		}
+		start := i
+		upperN, letters := 0, 0
+		first := true
+		cap := false
+		for i < len(text) {
+			r, n = utf8.DecodeRuneInString(text[i:])
+			if isWordRune(r) {
+				if unicode.IsLetter(r) {
+					letters++
+					if unicode.IsUpper(r) {
+						upperN++
+					}
+				}
+				if first {
+					cap = unicode.IsUpper(r)
+					first = false
+				}
+				i += n
+				continue
+			}
+			// inner joiners, kept when a letter follows
+			if r == '.' || r == '\'' || r == '’' || r == '-' || r == '&' {
+				nr, nn := utf8.DecodeRuneInString(text[i+n:])
+				if unicode.IsLetter(nr) || unicode.IsDigit(nr) {
+					// possessive 's ends the word
+					if (r == '\'' || r == '’') && (nr == 's' || nr == 'S') {
+						after, _ := utf8.DecodeRuneInString(text[i+n+nn:])
+						if !isWordRune(after) {
+							break
+						}
+					}
+					if r == '.' && !dottedAbbrev(text[start:i]) {
+						break
+					}
+					i += n
+					continue
+				}
+				// "U.S." keeps its last period
+				if r == '.' && dottedAbbrev(text[start:i]) && strings.Contains(text[start:i], ".") {
+					i += n
+				}
+			}
+			break
+		}
+		out = append(out, token{start: start, end: i, cap: cap, upper: letters >= 2 && upperN == letters, sentStart: sent})
+		sent = false
+	}
+	return out
+}
+
+func isWordRune(r rune) bool {
+	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+// dottedAbbrev reports whether s is a run of single letters joined by
+// periods ("U", "U.S", "D.C").
+func dottedAbbrev(s string) bool {
+	n := 0
+	for i, r := range s {
+		if i%2 == 0 {
+			if !unicode.IsLetter(r) || r >= utf8.RuneSelf {
+				return false
+			}
+			n++
+		} else if r != '.' {
+			return false
+		}
+	}
+	return n >= 1 && n <= 4
+}
+
+var connectors = setOf("of", "de", "del", "la", "le", "upon", "on", "the", "and", "du", "des", "da", "di", "al", "el",
+	"en", "sur", "am", "an", "im", "y", "au", "aux", "sous", "in")
+
+// allowedBefore are capitalised words that may precede a place name
+// without making it part of a longer proper name.
+var allowedBefore = setOf("the", "a", "an", "in", "at", "near", "from", "to", "into", "across", "outside", "inside",
+	"north", "south", "east", "west", "northern", "southern", "eastern", "western", "northeast", "northwest",
+	"southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern", "central", "greater",
+	"downtown", "metro", "metropolitan", "upper", "lower", "suburban", "rural", "historic", "old", "former", "all",
+	"and", "or", "but", "while", "when", "for", "on", "of", "by", "with", "over", "since", "after", "before", "both",
+	"neighbouring", "neighboring", "nearby", "officials", "then", "as", "about", "between", "than", "like", "via",
+	"including", "throughout", "around", "toward", "towards", "against", "within", "without", "where", "if", "so",
+	"mainland", "coastal", "war", "torn", "two", "three", "four", "five", "several", "many", "some", "most", "every",
+	"that", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your", "says", "said", "tells",
+	"visit", "visits", "visited", "attack", "attacks", "strike", "strikes", "breaking", "update", "updated", "exclusive")
+
+// orgAfter are capitalised words after a place name that keep it a place
+// ("Alexandria Police", "Texas Gov.") even when the name is also a given name.
+var orgAfter = setOf("police", "sheriff", "city", "county", "department", "state", "mayor", "fire", "high", "community",
+	"public", "district", "highway", "school", "national", "board", "council", "town", "president", "attorney",
+	"superior", "regional", "senior", "volunteer", "circuit", "international", "army", "road", "jail", "court",
+	"foreign", "coroner", "chamber", "medical", "detention", "democratic", "area", "electric", "arts", "central",
+	"house", "health", "gov", "governor", "university", "courthouse", "municipal", "middle", "democrat", "republican",
+	"environmental", "fair", "junior", "water", "hospital", "memorial", "commissioners", "prime", "minister",
+	"government", "parliament", "airport", "port", "metro", "times", "daily", "region", "province", "parish",
+	"borough", "township", "village", "square", "street", "avenue", "boulevard", "park", "zoo", "museum", "library",
+	"college", "academy", "institute", "center", "centre", "stadium", "arena", "hall", "station", "bridge", "river",
+	"lake", "valley", "bay", "sen", "rep", "officials", "authorities", "forces", "troops", "navy", "air", "defense",
+	"defence", "interior", "ministry", "embassy", "consulate", "olympic", "olympics", "cup", "open", "marathon")
+
+var locativePreps = setOf("in", "at", "near", "from", "to", "into", "outside", "across", "around", "toward", "towards",
+	"through", "throughout", "inside", "via", "of")
+
+type mentionSource uint8
+
+const (
+	fromSpot mentionSource = iota + 1
+	fromNER
+	fromQualifier
+)
+
+type mention struct {
+	doc.Span
+	key       string
+	cands     []cand
+	src       mentionSource
+	qual      *mention // "X, Q" or "X (Q)": the qualifier Q of this mention
+	qualState string   // US postal code from an abbreviation qualifier ("Austin, Tex.")
+	isQual    bool     // this mention qualifies the one before it
+	stateWord bool     // followed by lower-case "state"
+}
+
+// spotter carries the per-document scratch state of spotting.
+type spotter struct {
+	g    *Gazetteer
+	text string
+	toks []token
+}
+
+func (s *spotter) word(i int) string { return s.text[s.toks[i].start:s.toks[i].end] }
+
+func (s *spotter) lowerWord(i int) string { return strings.ToLower(s.word(i)) }
+
+// gapOK reports whether tokens i and i+1 can belong to one name: only
+// spaces between them, or the period of "St." / "Ft." / "Mt.".
+func (s *spotter) gapOK(i int) bool {
+	gap := s.text[s.toks[i].end:s.toks[i+1].start]
+	if gap == "" || len(gap) > 3 {
+		return false
+	}
+	if gap[0] == '.' {
+		switch s.lowerWord(i) {
+		case "st", "ft", "mt", "ste":
+			gap = gap[1:]
+		default:
+			return false
+		}
+	}
+	for j := 0; j < len(gap); j++ {
+		if gap[j] != ' ' {
+			return false
+		}
+	}
+	return gap != ""
+}
+
+// spot finds gazetteer names in the text (longest match first).
+func (s *spotter) spot() []*mention {
+	var out []*mention
+	for i := 0; i < len(s.toks); i++ {
+		t := s.toks[i]
+		if !t.cap {
+			continue
+		}
+		first := fold(s.word(i))
+		mw := int(s.g.maxWords[first])
+		best, bestKey := -1, ""
+		var bestC []cand
+		for j := i; j < len(s.toks) && j-i < mw; j++ {
+			if j > i {
+				if !s.gapOK(j - 1) {
+					break
+				}
+				if !s.toks[j].cap && !connectors[s.lowerWord(j)] {
+					break
+				}
+			}
+			if !s.toks[j].cap {
+				continue
+			}
+			key := first
+			if j > i {
+				key = fold(s.text[t.start:s.toks[j].end])
+			}
+			if cs := s.g.byName[key]; len(cs) > 0 {
+				best, bestKey, bestC = j, key, cs
+			}
+		}
+		if best < 0 {
+			// "Paris-based", "Turkey-Syria border", "U.S.-led": the parts of a hyphenated word
+			w := s.word(i)
+			if strings.IndexByte(w, '-') > 0 {
+				off := 0
+				for _, part := range strings.Split(w, "-") {
+					r, _ := utf8.DecodeRuneInString(part)
+					if part != "" && unicode.IsUpper(r) {
+						key := fold(part)
+						if cs := s.g.byName[key]; len(cs) > 0 && s.hyphenPartOK(key, cs) {
+							out = append(out, &mention{Span: doc.Span{Start: t.start + off, End: t.start + off + len(part)}, key: key, cands: cs, src: fromSpot})
+						}
+					}
+					off += len(part) + 1
+				}
+			}
+			continue
+		}
+		if i > 0 && s.toks[i-1].cap {
+			// "People's Republic of China": a name through a possessive
+			gap := s.text[s.toks[i-1].end:t.start]
+			if gap == "'s " || gap == "’s " {
+				k := fold(s.text[s.toks[i-1].start:s.toks[best].end])
+				if cs := s.g.byName[k]; len(cs) > 0 {
+					out = append(out, &mention{Span: doc.Span{Start: s.toks[i-1].start, End: s.toks[best].end}, key: k, cands: cs, src: fromSpot})
+					i = best
+					continue
+				}
+			}
+		}
+		if s.accept(i, best, bestKey, bestC) {
+			out = append(out, &mention{Span: doc.Span{Start: t.start, End: s.toks[best].end}, key: bestKey, cands: bestC, src: fromSpot})
+		}
+		i = best
+	}
+	return out
+}
+
+// hyphenPartOK accepts a part of a hyphenated word only when it names a
+// country, a division or a large city ("Turkey-Syria", not "Follow-Up").
+func (s *spotter) hyphenPartOK(key string, cs []cand) bool {
+	if stopWords[key] || firstNames[key] {
+		return false
+	}
+	for _, c := range cs {
+		if c.e.Kind == KindCountry || c.e.Kind == KindADM1 || (c.e.Kind == KindCity && c.e.Pop >= 100000 && !c.alias) {
+			return true
+		}
+	}
+	return false
+}
+
+// accept applies the rules that tell a place name from a common word or a
+// person's name, for the name spanning tokens i..j.
+func (s *spotter) accept(i, j int, key string, cs []cand) bool {
+	t := s.toks[i]
+	big := false // a country, a division or a large city
+	for _, c := range cs {
+		if i == j && stopWords[key] && c.e.Kind != KindCountry {
+			continue // "West" the Cameroonian region is still the word west
+		}
+		if c.e.Kind == KindCountry || c.e.Kind == KindADM1 || c.e.Kind == KindRegion || c.e.Kind == KindLandmark ||
+			(c.e.Kind == KindCity && c.e.Pop >= 100000 && !c.alias) {
+			big = true
+			break
+		}
+	}
+	if i == j && t.upper {
+		// all-capitals words: country abbreviations, or datelines of large places
+		w := s.word(i)
+		switch strings.ReplaceAll(w, ".", "") {
+		case "US", "USA", "UK", "UAE", "DRC", "DPRK":
+			if i > 0 && s.toks[i-1].upper && s.toks[i].sentStart == false && !s.toks[i-1].sentStart {
+				return false // inside an all-capitals headline
+			}
+			return true
+		}
+		if len(w) < 4 || !big {
+			return false
+		}
+	}
+	if i == j && !big && (stopWords[key] || len(key) < 3) {
+		// a common word: only after a locative preposition mid-sentence, or with a qualifier
+		ok := !t.sentStart && i > 0 && locativePreps[s.lowerWord(i-1)] && !s.toks[i-1].cap
+		if !ok && !s.followedByQualifier(j) {
+			return false
+		}
+	}
+	if i == j && stopWords[key] && t.sentStart && !big {
+		return false
+	}
+	// "the West", "the Mall": a single-word town name after "the" is a common noun
+	if (!big || (i == j && stopWords[key])) && i > 0 && s.lowerWord(i-1) == "the" && !s.toks[i-1].cap &&
+		!(j+1 < len(s.toks) && s.gapOK(j) && s.toks[j+1].cap) {
+		return false
+	}
+	// the word before
+	if i > 0 && s.gapOK(i-1) {
+		prev := s.lowerWord(i - 1)
+		prev = strings.TrimSuffix(prev, ".")
+		pt := s.toks[i-1]
+		if personTitles[prev] && pt.cap {
+			return false
+		}
+		if pt.cap && !allowedBefore[prev] {
+			if firstNames[prev] {
+				return false // "John Paris"
+			}
+			if !pt.sentStart {
+				return false // inside a longer proper name: "Bill Clinton", "Lake Texoma"
+			}
+		}
+	}
+	// the word after
+	if j+1 < len(s.toks) && s.gapOK(j) && s.toks[j+1].cap && !s.toks[j+1].upper {
+		next := strings.TrimSuffix(s.lowerWord(j+1), ".")
+		if i == j && firstNames[key] && !orgAfter[next] {
+			return false // "Paris Hilton", "Jackson Browne"
+		}
+	}
+	return true
+}
+
+// followedByQualifier reports whether ", Q" follows token j where Q names
+// a country or first-order division or is a US state abbreviation.
+func (s *spotter) followedByQualifier(j int) bool {
+	rest := s.text[s.toks[j].end:]
+	if !strings.HasPrefix(rest, ", ") || j+1 >= len(s.toks) || !s.toks[j+1].cap {
+		return false
+	}
+	w := s.lowerWord(j + 1)
+	if _, ok := usStateAbbrev[strings.ReplaceAll(w, ".", "")]; ok {
+		return true
+	}
+	for _, c := range s.g.byName[fold(w)] {
+		if c.e.Kind == KindCountry || c.e.Kind == KindADM1 {
+			return true
+		}
+	}
+	return false
+}
+
+// qualify links "X, Q", "X (Q)" pairs, turns state abbreviations after a
+// US place into qualifier mentions, and marks "X state".
+func (s *spotter) qualify(ms []*mention) []*mention {
+	byStart := make(map[int]*mention, len(ms))
+	for _, m := range ms {
+		byStart[m.Start] = m
+	}
+	var extra []*mention
+	for _, m := range ms {
+		rest := s.text[m.End:]
+		n := 0
+		switch {
+		case strings.HasPrefix(rest, ", "):
+			n = 2
+		case strings.HasPrefix(rest, " ("):
+			n = 2
+		case strings.HasPrefix(rest, ","):
+			n = 1
+		case strings.HasPrefix(rest, " state") || strings.HasPrefix(rest, " State"):
+			if len(rest) == 6 || !isWordByte(rest[6]) {
+				m.stateWord = true
+			}
+			continue
+		default:
+			continue
+		}
+		for n < len(rest) && rest[n] == ' ' {
+			n++
+		}
+		// "Austin, Tex." / "Austin, TX"
+		w := rest[n:]
+		e := 0
+		for e < len(w) && (isWordByte(w[e]) || w[e] == '.') && e < 8 {
+			e++
+		}
+		word := strings.TrimRight(w[:e], ".")
+		if word == "" || !(word[0] >= 'A' && word[0] <= 'Z') {
+			continue
+		}
+		code, ok := usStateAbbrev[strings.ToLower(strings.ReplaceAll(word, ".", ""))]
+		if !ok || (len(word) == 2 && strings.ToUpper(word) != word) || len(word) > 6 {
+			if q := byStart[m.End+n]; q != nil {
+				m.qual = q
+				q.isQual = true
+			}
+			continue
+		}
+		if q := byStart[m.End+n]; q != nil {
+			if st := s.g.adm1["US."+code]; st != nil && q.key != fold(st.Name) {
+				q.cands = nil // an abbreviation read as something else ("Kan." as a Chinese city)
+			} else {
+				m.qual = q
+				q.isQual = true
+				continue
+			}
+		}
+		hasUS := false
+		for _, c := range m.cands {
+			if c.e.Country == "US" && c.e.ADM1 == code && c.e.Kind != KindADM1 {
+				hasUS = true
+			}
+		}
+		st := s.g.adm1["US."+code]
+		if !hasUS || st == nil {
+			continue
+		}
+		m.qualState = code
+		end := m.End + n + len(word)
+		if end < len(s.text) && s.text[end] == '.' && len(word) > 2 {
+			end++ // "Tex." keeps its period
+		}
+		extra = append(extra, &mention{Span: doc.Span{Start: m.End + n, End: end}, key: fold(st.Name), cands: []cand{{e: st}}, src: fromQualifier, isQual: true})
+	}
+	return append(ms, extra...)
+}
+
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b >= 0x80
+}

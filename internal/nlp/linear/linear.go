@@ -1,0 +1,310 @@
+// Package linear holds the hashed multi-class linear models shared by the
+// tagger, parser and NER: feature hashing, an averaged-perceptron trainer
+// over a dense hashed weight table, and a compact sparse runtime model that
+// is stored quantized (int16) and gzip-compressed.
+package linear
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+)
+
+// Hash is a feature hash builder: start with Seed(template), add strings or
+// small integers, then use the value as a feature (it is already mixed).
+type Hash uint64
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// Seed starts a feature hash for a template id.
+func Seed(template int) Hash {
+	return Hash((fnvOffset ^ uint64(template)*0x9E3779B97F4A7C15) * fnvPrime)
+}
+
+// Str adds a string.
+func (h Hash) Str(s string) Hash {
+	x := uint64(h)
+	for i := 0; i < len(s); i++ {
+		x ^= uint64(s[i])
+		x *= fnvPrime
+	}
+	x ^= 0xff // separator
+	x *= fnvPrime
+	return Hash(x)
+}
+
+// Bytes adds a byte string.
+func (h Hash) Bytes(s []byte) Hash {
+	x := uint64(h)
+	for _, c := range s {
+		x ^= uint64(c)
+		x *= fnvPrime
+	}
+	x ^= 0xff
+	x *= fnvPrime
+	return Hash(x)
+}
+
+// U64 adds a 64-bit value (e.g. another feature's Sum).
+func (h Hash) U64(v uint64) Hash {
+	x := uint64(h) ^ v
+	x *= fnvPrime
+	x ^= x >> 31
+	x *= 0x9E3779B97F4A7C15
+	return Hash(x)
+}
+
+// Int adds an integer.
+func (h Hash) Int(v int) Hash {
+	x := uint64(h) ^ (uint64(v) + 0x51)
+	x *= fnvPrime
+	x ^= x >> 29
+	x *= fnvPrime
+	return Hash(x)
+}
+
+// Sum finalizes the hash into a feature id.
+func (h Hash) Sum() uint64 {
+	x := uint64(h)
+	x ^= x >> 33
+	x *= 0xff51afd7ed558ccd
+	x ^= x >> 33
+	x *= 0xc4ceb9fe1a85ec53
+	x ^= x >> 33
+	return x
+}
+
+// Scorer scores a feature set for every class.
+type Scorer interface {
+	Classes() int
+	// Score adds each class's score for feats into scores (len ≥ Classes()).
+	Score(feats []uint64, scores []float32)
+}
+
+// Trainer is an averaged perceptron over a dense 2^bits × classes table.
+// Averaging uses the "w − u/c" trick, so no per-weight timestamps are needed.
+type Trainer struct {
+	bits  uint
+	mask  uint64
+	C     int
+	W     []float32
+	U     []float64
+	steps float64
+}
+
+// NewTrainer makes a trainer with 2^bits hashed rows of classes weights.
+func NewTrainer(bits uint, classes int) *Trainer {
+	n := (1 << bits) * classes
+	return &Trainer{bits: bits, mask: 1<<bits - 1, C: classes, W: make([]float32, n), U: make([]float64, n), steps: 1}
+}
+
+// Classes is the number of classes.
+func (t *Trainer) Classes() int { return t.C }
+
+// Score adds the current (non-averaged) scores.
+func (t *Trainer) Score(feats []uint64, scores []float32) {
+	c := t.C
+	for _, f := range feats {
+		row := t.W[int(f&t.mask)*c : int(f&t.mask)*c+c]
+		for k, w := range row {
+			scores[k] += w
+		}
+	}
+}
+
+// Update adds d to the weights of class k for feats.
+func (t *Trainer) Update(feats []uint64, k int, d float32) {
+	for _, f := range feats {
+		i := int(f&t.mask)*t.C + k
+		t.W[i] += d
+		t.U[i] += t.steps * float64(d)
+	}
+}
+
+// Tick advances the averaging clock by one example.
+func (t *Trainer) Tick() { t.steps++ }
+
+// Finish averages, quantizes to int16 and drops weights whose quantized
+// magnitude is below minQ. It returns the compact model.
+func (t *Trainer) Finish(minQ int) *Model {
+	avg := make([]float32, len(t.W))
+	var maxAbs float64
+	for i := range t.W {
+		a := float64(t.W[i]) - t.U[i]/t.steps
+		avg[i] = float32(a)
+		if math.Abs(a) > maxAbs {
+			maxAbs = math.Abs(a)
+		}
+	}
+	scale := float32(maxAbs / 32000)
+	if scale == 0 {
+		scale = 1
+	}
+	m := &Model{Bits: t.bits, C: t.C, Scale: scale, Off: make([]uint32, (1<<t.bits)+1)}
+	for b := 0; b < 1<<t.bits; b++ {
+		m.Off[b] = uint32(len(m.Cls))
+		for k := 0; k < t.C; k++ {
+			q := int(math.Round(float64(avg[b*t.C+k] / scale)))
+			if q != 0 && (q >= minQ || -q >= minQ) {
+				m.Cls = append(m.Cls, uint8(k))
+				m.Q = append(m.Q, int16(q))
+			}
+		}
+	}
+	m.Off[1<<t.bits] = uint32(len(m.Cls))
+	m.expand()
+	return m
+}
+
+// Model is a sparse hashed linear model: bucket b's weights are the entries
+// Off[b]..Off[b+1] of (Cls, W).
+type Model struct {
+	Bits  uint
+	C     int
+	Scale float32
+	Off   []uint32
+	Cls   []uint8
+	Q     []int16
+	W     []float32
+	mask  uint64
+}
+
+func (m *Model) expand() {
+	m.mask = 1<<m.Bits - 1
+	m.W = make([]float32, len(m.Q))
+	for i, q := range m.Q {
+		m.W[i] = float32(q) * m.Scale
+	}
+}
+
+// Classes is the number of classes.
+func (m *Model) Classes() int { return m.C }
+
+// NNZ is the number of stored weights.
+func (m *Model) NNZ() int { return len(m.Q) }
+
+// Score adds each class's score into scores.
+func (m *Model) Score(feats []uint64, scores []float32) {
+	off, cls, w := m.Off, m.Cls, m.W
+	for _, f := range feats {
+		b := f & m.mask
+		lo, hi := off[b], off[b+1]
+		for i := lo; i < hi; i++ {
+			scores[cls[i]] += w[i]
+		}
+	}
+}
+
+const magic = "EWLM1"
+
+// Write stores the model gzip-compressed.
+func (m *Model) Write(w io.Writer) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(zw)
+	var hdr [4 + 4 + 4 + 8]byte
+	binary.LittleEndian.PutUint32(hdr[0:], uint32(m.Bits))
+	binary.LittleEndian.PutUint32(hdr[4:], uint32(m.C))
+	binary.LittleEndian.PutUint32(hdr[8:], math.Float32bits(m.Scale))
+	binary.LittleEndian.PutUint64(hdr[12:], uint64(len(m.Q)))
+	bw.WriteString(magic)
+	bw.Write(hdr[:])
+	var vb [binary.MaxVarintLen64]byte
+	for b := 0; b < 1<<m.Bits; b++ {
+		n := binary.PutUvarint(vb[:], uint64(m.Off[b+1]-m.Off[b]))
+		bw.Write(vb[:n])
+	}
+	bw.Write(m.Cls)
+	// low bytes then high bytes compress better than interleaved
+	for _, q := range m.Q {
+		bw.WriteByte(byte(uint16(q)))
+	}
+	for _, q := range m.Q {
+		bw.WriteByte(byte(uint16(q) >> 8))
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+// Read loads a model written by Write.
+func Read(r io.Reader) (*Model, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("linear: %w", err)
+	}
+	defer zr.Close()
+	br := bufio.NewReaderSize(zr, 1<<16)
+	head := make([]byte, len(magic)+20)
+	if _, err := io.ReadFull(br, head); err != nil {
+		return nil, fmt.Errorf("linear: header: %w", err)
+	}
+	if string(head[:len(magic)]) != magic {
+		return nil, errors.New("linear: not a model file")
+	}
+	h := head[len(magic):]
+	m := &Model{Bits: uint(binary.LittleEndian.Uint32(h[0:])), C: int(binary.LittleEndian.Uint32(h[4:])),
+		Scale: math.Float32frombits(binary.LittleEndian.Uint32(h[8:]))}
+	nnz := binary.LittleEndian.Uint64(h[12:])
+	if m.Bits > 26 || m.C < 1 || m.C > 256 || nnz > 1<<31 {
+		return nil, errors.New("linear: implausible header")
+	}
+	m.Off = make([]uint32, (1<<m.Bits)+1)
+	var tot uint64
+	for b := 0; b < 1<<m.Bits; b++ {
+		n, err := binary.ReadUvarint(br)
+		if err != nil {
+			return nil, fmt.Errorf("linear: offsets: %w", err)
+		}
+		m.Off[b] = uint32(tot)
+		tot += n
+	}
+	if tot != nnz {
+		return nil, errors.New("linear: offsets do not match weight count")
+	}
+	m.Off[1<<m.Bits] = uint32(tot)
+	m.Cls = make([]uint8, nnz)
+	if _, err := io.ReadFull(br, m.Cls); err != nil {
+		return nil, fmt.Errorf("linear: classes: %w", err)
+	}
+	for _, c := range m.Cls {
+		if int(c) >= m.C {
+			return nil, errors.New("linear: class out of range")
+		}
+	}
+	lo := make([]byte, nnz)
+	hi := make([]byte, nnz)
+	if _, err := io.ReadFull(br, lo); err != nil {
+		return nil, fmt.Errorf("linear: weights: %w", err)
+	}
+	if _, err := io.ReadFull(br, hi); err != nil {
+		return nil, fmt.Errorf("linear: weights: %w", err)
+	}
+	m.Q = make([]int16, nnz)
+	for i := range m.Q {
+		m.Q[i] = int16(uint16(lo[i]) | uint16(hi[i])<<8)
+	}
+	m.expand()
+	return m, nil
+}
+
+// Argmax returns the index of the highest score among allowed (nil = all).
+func Argmax(scores []float32, allowed func(int) bool) int {
+	best, bi := float32(math.Inf(-1)), -1
+	for k, s := range scores {
+		if s > best && (allowed == nil || allowed(k)) {
+			best, bi = s, k
+		}
+	}
+	return bi
+}

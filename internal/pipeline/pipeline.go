@@ -1,0 +1,144 @@
+// Package pipeline runs eventwire's stages over one document, in order:
+// clean → segment → tokenize/tag/parse/NER → actors → dates → places →
+// quotes → counts → events → tone → integrity flags.
+//
+// Every stage is a plain function over *doc.Document owned by its own
+// package; this package only decides the order and turns a failure of one
+// stage into a doc.Error on that document, so a batch never stops.
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"runtime/debug"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/eventwire/eventwire/internal/clean"
+	"github.com/eventwire/eventwire/internal/dedupe"
+	"github.com/eventwire/eventwire/internal/doc"
+	"github.com/eventwire/eventwire/internal/ingest"
+	"github.com/eventwire/eventwire/internal/nlp/segment"
+	"github.com/eventwire/eventwire/internal/nlp/tokenize"
+)
+
+// Options tune a pipeline.
+type Options struct {
+	// PubDate overrides the publication date of every document (YYYY-MM-DD).
+	PubDate string
+	// URL overrides the URL of every document.
+	URL string
+	// Shallow stops after sentences and tokens (no models): for fast ingest.
+	Shallow bool
+	// Seen finds sentences already stored from other sources (for the
+	// duplicate_sentence flag); nil turns that check off.
+	Seen SentenceSeer
+}
+
+// SentenceSeer is the part of a store the integrity check needs.
+type SentenceSeer interface {
+	SeenSentences(ctx context.Context, hashes []uint64, notSource string) (map[uint64]string, error)
+}
+
+// Pipeline holds the loaded models and dictionaries shared by all documents.
+// It is safe for concurrent use.
+type Pipeline struct {
+	opt Options
+}
+
+// New prepares a pipeline; models load lazily on first use.
+func New(opt Options) (*Pipeline, error) {
+	return &Pipeline{opt: opt}, nil
+}
+
+// FromItem builds and processes a document from one ingested item. Read
+// errors become the document's Errors; the returned document is never nil.
+func (p *Pipeline) FromItem(it ingest.Item) *doc.Document {
+	d := &doc.Document{Origin: it.Origin, URL: it.URL, Title: it.Title, PubDate: it.PubDate, Source: it.Source, Lang: "en"}
+	if p.opt.URL != "" {
+		d.URL = p.opt.URL
+	}
+	if it.Err != nil {
+		d.Errors = append(d.Errors, *it.Err)
+		return d
+	}
+	p.stage(d, "clean", func() error {
+		var res clean.Result
+		if it.IsHTML {
+			var err error
+			if res, err = clean.HTML(it.Body, d.URL); err != nil {
+				return err
+			}
+		} else {
+			raw := string(it.Body)
+			if !utf8.ValidString(raw) {
+				raw = strings.ToValidUTF8(raw, "\uFFFD")
+				d.Errors = append(d.Errors, doc.Error{Origin: it.Origin, Stage: "read", Message: "invalid UTF-8 replaced by U+FFFD"})
+			}
+			res = clean.Text(raw)
+		}
+		d.Text = res.Text
+		d.Removed = res.Removed
+		if res.Title != "" && d.Title == "" {
+			d.Title = res.Title
+		}
+		if d.PubDate == "" {
+			d.PubDate = res.PubDate
+		}
+		return nil
+	})
+	if p.opt.PubDate != "" {
+		d.PubDate = p.opt.PubDate
+	}
+	if d.Source == "" && d.URL != "" {
+		if u, err := url.Parse(d.URL); err == nil {
+			d.Source = strings.TrimPrefix(u.Hostname(), "www.")
+		}
+	}
+	if strings.TrimSpace(d.Text) == "" && len(d.Errors) == 0 {
+		d.Errors = append(d.Errors, doc.Error{Origin: it.Origin, Stage: "clean", Message: "no text left after cleaning"})
+	}
+	d.ID = dedupe.ID(d.Text)
+	p.Process(d)
+	return d
+}
+
+// Process runs every stage after cleaning on d.
+func (p *Pipeline) Process(d *doc.Document) {
+	if d.Text == "" {
+		return
+	}
+	p.stage(d, "segment", func() error {
+		spans := segment.Sentences(d.Text)
+		d.Sentences = make([]doc.Sentence, len(spans))
+		for i, s := range spans {
+			d.Sentences[i] = doc.Sentence{Span: s, Tokens: tokenize.Tokens(d.Text, s)}
+		}
+		return nil
+	})
+	if p.opt.Shallow {
+		return
+	}
+}
+
+// stage runs fn, turning an error or a panic into a doc.Error on d.
+func (p *Pipeline) stage(d *doc.Document, name string, fn func() error) {
+	defer func() {
+		if r := recover(); r != nil {
+			d.Errors = append(d.Errors, doc.Error{Origin: d.Origin, Stage: name,
+				Message: fmt.Sprintf("internal error: %v\n%s", r, firstFrames(debug.Stack()))})
+		}
+	}()
+	if err := fn(); err != nil {
+		d.Errors = append(d.Errors, doc.Error{Origin: d.Origin, Stage: name, Message: err.Error()})
+	}
+}
+
+func firstFrames(st []byte) string {
+	lines := strings.Split(string(st), "\n")
+	if len(lines) > 12 {
+		lines = lines[:12]
+	}
+	return strings.Join(lines, "\n")
+}

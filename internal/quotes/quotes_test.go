@@ -1,0 +1,123 @@
+package quotes
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/eventwire/eventwire/internal/doc"
+	"github.com/eventwire/eventwire/internal/shared"
+)
+
+type goldQuote struct {
+	Starts   string   `json:"starts"`
+	Speaker  *string  `json:"speaker"`
+	Aliases  []string `json:"speaker_aliases"`
+	Mention  string   `json:"mention"`
+	Unmarked bool     `json:"unmarked"`
+}
+
+type goldFile struct {
+	File    string      `json:"file"`
+	PubDate string      `json:"pubdate"`
+	Quotes  []goldQuote `json:"quotes"`
+}
+
+func speakerOK(g goldQuote, q doc.Quote) bool {
+	if g.Speaker == nil {
+		return q.Speaker == nil || q.Speaker.Entity == ""
+	}
+	if q.Speaker == nil {
+		return false
+	}
+	names := append([]string{*g.Speaker}, g.Aliases...)
+	for _, n := range names {
+		for _, s := range []string{q.Speaker.Entity, q.Speaker.Text} {
+			if s == "" {
+				continue
+			}
+			if strings.Contains(s, n) || strings.Contains(n, s) && len(s) > 3 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// scoreGold returns found, speaker-correct and total over the marked quotes.
+func scoreGold(t *testing.T, path string) (found, right, n int) {
+	t.Helper()
+	var g goldFile
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &g); err != nil {
+		t.Fatal(err)
+	}
+	txt, err := os.ReadFile(filepath.Join(filepath.Dir(path), g.File))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := &doc.Document{Text: string(txt), PubDate: g.PubDate}
+	Extract(d)
+	for _, gq := range g.Quotes {
+		if gq.Unmarked {
+			continue
+		}
+		n++
+		var q *doc.Quote
+		for k := range d.Quotes {
+			if strings.HasPrefix(strings.TrimLeft(d.Quotes[k].Text, ". "), strings.TrimLeft(gq.Starts, ". ")) {
+				if q == nil || !speakerOK(gq, *q) {
+					q = &d.Quotes[k]
+				}
+			}
+		}
+		if q == nil {
+			t.Logf("%s: quote %q not found", filepath.Base(path), gq.Starts)
+			continue
+		}
+		found++
+		if speakerOK(gq, *q) {
+			right++
+		} else {
+			t.Logf("%s: quote %q speaker %+v (method %s), want %v", filepath.Base(path), gq.Starts, q.Speaker, q.Method, deref(gq.Speaker))
+		}
+	}
+	return
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return "<nil>"
+	}
+	return *s
+}
+
+func TestSeed(t *testing.T) {
+	p := shared.Need(t, "seed", "obama-hollande.gold.json")
+	found, right, n := scoreGold(t, p)
+	t.Logf("seed quotes: found %d/%d, speaker right %d", found, n, right)
+	if found != n || right != n {
+		t.Errorf("seed: found %d/%d, speakers right %d", found, n, right)
+	}
+}
+
+func TestGoldArticles(t *testing.T) {
+	dir := shared.Need(t, "data", "articles")
+	files, _ := filepath.Glob(filepath.Join(dir, "*.gold.json"))
+	F, R, N := 0, 0, 0
+	for _, f := range files {
+		found, right, n := scoreGold(t, f)
+		F += found
+		R += right
+		N += n
+	}
+	t.Logf("gold articles: found %d/%d, speaker right %d/%d", F, N, R, F)
+	if N > 0 && float64(F)/float64(N) < 0.8 {
+		t.Errorf("gold recall %d/%d", F, N)
+	}
+}

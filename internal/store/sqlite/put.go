@@ -1,0 +1,315 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/eventwire/eventwire/internal/dedupe"
+	"github.com/eventwire/eventwire/internal/doc"
+	"github.com/eventwire/eventwire/internal/store"
+)
+
+// Statements of one Put, prepared once per transaction.
+const (
+	sqlExists    = `SELECT 1 FROM documents WHERE id = ?`
+	sqlInsertDoc = `INSERT INTO documents(id, url, source, origin, title, pubdate, lang, text, json, near_duplicate_of, added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)`
+	// FTS5 flushes its pending terms at every statement savepoint, so a
+	// batch is indexed by one statement after its documents are inserted.
+	sqlInsertFTS = `INSERT INTO documents_fts(rowid, title, text) SELECT seq, title, text FROM documents WHERE seq >= ? ORDER BY seq`
+	sqlSentence  = `INSERT INTO sentences(doc, idx, start, "end", hash) VALUES (?,?,?,?,?)`
+	sqlEntity    = `INSERT INTO entities(doc, idx, start, "end", text, type, entity, actor, sentence) VALUES (?,?,?,?,?,?,?,?,?)`
+	sqlEvent     = `INSERT INTO events(doc, idx, src_actor, src_text, tgt_actor, tgt_text, cameo, root, quad, goldstein, negated, modality, date, day, place_name, country, lat, lon, killed, sentence, start, "end", confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`
+	sqlQuote     = `INSERT INTO quotes(doc, idx, start, "end", text, speaker_text, speaker_entity, speaker_actor, method) VALUES (?,?,?,?,?,?,?,?,?)`
+	sqlPlace     = `INSERT INTO places(doc, idx, start, "end", text, name, country, adm1, lat, lon, geonames, feature_class, geo_type) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`
+	sqlDate      = `INSERT INTO dates(doc, idx, start, "end", text, value, precision) VALUES (?,?,?,?,?,?,?)`
+	sqlCount     = `INSERT INTO counts(doc, idx, start, "end", text, what, number, min, max, qualifier, who) VALUES (?,?,?,?,?,?,?,?,?,?,?)`
+	sqlFlag      = `INSERT INTO flags(doc, idx, kind, start, "end", message) VALUES (?,?,?,?,?,?)`
+	sqlError     = `INSERT INTO errors(doc, idx, origin, offset, line, stage, message) VALUES (?,?,?,?,?,?,?)`
+)
+
+const (
+	sqlMinhash   = `INSERT INTO minhash(doc, sig) VALUES (?,?)`
+	sqlCandidate = `SELECT d.id, m.sig FROM minhash m JOIN documents d ON d.seq = m.doc WHERE m.doc = ?`
+)
+
+type putStmts struct {
+	exists, doc, fts, minhash, cand                                     *sql.Stmt
+	sentence, entity, event, quote, place, date, count, flag, errorStmt *sql.Stmt
+}
+
+func prepare(ctx context.Context, tx *sql.Tx) (*putStmts, error) {
+	p := &putStmts{}
+	for _, x := range []struct {
+		dst *(*sql.Stmt)
+		sql string
+	}{
+		{&p.exists, sqlExists}, {&p.doc, sqlInsertDoc}, {&p.fts, sqlInsertFTS},
+		{&p.minhash, sqlMinhash}, {&p.cand, sqlCandidate}, {&p.sentence, sqlSentence},
+		{&p.entity, sqlEntity}, {&p.event, sqlEvent}, {&p.quote, sqlQuote},
+		{&p.place, sqlPlace}, {&p.date, sqlDate}, {&p.count, sqlCount},
+		{&p.flag, sqlFlag}, {&p.errorStmt, sqlError},
+	} {
+		st, err := tx.PrepareContext(ctx, x.sql)
+		if err != nil {
+			return nil, fmt.Errorf("prepare %.40q: %w", x.sql, err)
+		}
+		*x.dst = st
+	}
+	return p, nil
+}
+
+// Put implements store.Store. The batch is one transaction: either all of
+// its new documents are stored or none. The documents' ID (when empty) and
+// NearDuplicateOf fields are set only once the transaction has committed.
+func (s *DB) Put(ctx context.Context, docs []*doc.Document) (store.PutStats, error) {
+	var st store.PutStats
+	ids := make([]string, len(docs))
+	sigs := make([]dedupe.Signature, len(docs))
+	for i, d := range docs {
+		if d == nil {
+			return st, fmt.Errorf("sqlite: put: document %d of batch is nil: %w", i, store.ErrBadDocument)
+		}
+		ids[i] = d.ID
+		if ids[i] == "" {
+			ids[i] = dedupe.ID(d.Text)
+		}
+		sigs[i] = dedupe.Sign(d.Text)
+	}
+	if len(docs) == 0 {
+		return st, nil
+	}
+
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return st, fmt.Errorf("sqlite: put: begin: %w", err)
+	}
+	defer tx.Rollback()
+	defer s.lsh.rollback() // no-op after commit
+	if err := s.lsh.catchUp(ctx, tx); err != nil {
+		return st, fmt.Errorf("sqlite: put: %w", err)
+	}
+	p, err := prepare(ctx, tx)
+	if err != nil {
+		return st, fmt.Errorf("sqlite: put: %w", err)
+	}
+	near := make([]string, len(docs))
+	now := time.Now().UTC().Format(time.RFC3339)
+	var firstSeq, lastSeq int64
+	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(seq), 0) + 1 FROM documents`).Scan(&firstSeq); err != nil {
+		return st, fmt.Errorf("sqlite: put: %w", err)
+	}
+	for i, d := range docs {
+		var one int
+		switch err := p.exists.QueryRowContext(ctx, ids[i]).Scan(&one); err {
+		case nil:
+			st.Skipped++
+			continue
+		case sql.ErrNoRows:
+		default:
+			return store.PutStats{}, fmt.Errorf("sqlite: put %s: %w", ids[i], err)
+		}
+		near[i] = d.NearDuplicateOf
+		if near[i] == "" {
+			if near[i], err = s.nearest(ctx, p, sigs[i].Bands(), &sigs[i]); err != nil {
+				return store.PutStats{}, fmt.Errorf("sqlite: put %s: near duplicates: %w", ids[i], err)
+			}
+		}
+		seq, err := insertDoc(ctx, p, d, ids[i], near[i], &sigs[i], now)
+		if err != nil {
+			return store.PutStats{}, fmt.Errorf("sqlite: put %s: %w", ids[i], err)
+		}
+		s.lsh.add(seq, sigs[i].Bands())
+		lastSeq = seq
+		st.Added++
+		if near[i] != "" {
+			st.NearDuplicates++
+		}
+	}
+	if st.Added > 0 {
+		if _, err := p.fts.ExecContext(ctx, firstSeq); err != nil {
+			return store.PutStats{}, fmt.Errorf("sqlite: put: full-text index: %w", err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return store.PutStats{}, fmt.Errorf("sqlite: put: commit: %w", err)
+	}
+	s.lsh.commit(lastSeq)
+	for i, d := range docs {
+		d.ID = ids[i]
+		if near[i] != "" {
+			d.NearDuplicateOf = near[i]
+		}
+	}
+	return st, nil
+}
+
+// nearest returns the ID of the earliest stored document most similar to sig
+// at or above dedupe.Threshold, or "".
+func (s *DB) nearest(ctx context.Context, p *putStmts, bands []uint64, sig *dedupe.Signature) (string, error) {
+	best, bestJ := "", 0.0
+	for _, seq := range s.lsh.candidates(bands) {
+		var id string
+		var blob []byte
+		switch err := p.cand.QueryRowContext(ctx, seq).Scan(&id, &blob); err {
+		case nil:
+		case sql.ErrNoRows:
+			continue
+		default:
+			return "", err
+		}
+		other, err := dedupe.SignatureFromBytes(blob)
+		if err != nil {
+			continue
+		}
+		if j := dedupe.Jaccard(sig, &other); j >= dedupe.Threshold && j > bestJ {
+			best, bestJ = id, j
+		}
+	}
+	return best, nil
+}
+
+// insertDoc writes one document (but not its full-text entry) and returns its seq.
+func insertDoc(ctx context.Context, p *putStmts, d *doc.Document, id, near string, sig *dedupe.Signature, now string) (int64, error) {
+	c := *d
+	c.ID, c.NearDuplicateOf, c.Text = id, near, ""
+	blob, err := json.Marshal(&c)
+	if err != nil {
+		return 0, fmt.Errorf("encode: %w", err)
+	}
+	res, err := p.doc.ExecContext(ctx, id, d.URL, d.Source, d.Origin, d.Title, d.PubDate, d.Lang, d.Text, blob, nullString(near), now)
+	if err != nil {
+		return 0, fmt.Errorf("insert document: %w", err)
+	}
+	seq, err := res.LastInsertId()
+	if err != nil {
+		return 0, err
+	}
+	if !sig.Empty() {
+		if _, err := p.minhash.ExecContext(ctx, seq, sig.Bytes()); err != nil {
+			return 0, fmt.Errorf("store minhash: %w", err)
+		}
+	}
+	for i, x := range d.Sentences {
+		h := dedupe.SentenceHash(x.Span.In(d.Text))
+		if _, err := p.sentence.ExecContext(ctx, seq, i, x.Start, x.End, int64(h)); err != nil {
+			return 0, fmt.Errorf("sentence %d: %w", i, err)
+		}
+	}
+	for i, m := range d.Entities {
+		if _, err := p.entity.ExecContext(ctx, seq, i, m.Start, m.End, m.Text, string(m.Type), m.Entity, string(m.Actor), m.Sentence); err != nil {
+			return 0, fmt.Errorf("entity %d: %w", i, err)
+		}
+	}
+	for i := range d.Events {
+		if _, err := p.event.ExecContext(ctx, eventArgs(seq, i, &d.Events[i], d.PubDate)...); err != nil {
+			return 0, fmt.Errorf("event %d: %w", i, err)
+		}
+	}
+	for i, q := range d.Quotes {
+		var st, se, sa any
+		if q.Speaker != nil {
+			st, se, sa = q.Speaker.Text, q.Speaker.Entity, string(q.Speaker.Actor)
+		}
+		if _, err := p.quote.ExecContext(ctx, seq, i, q.Start, q.End, q.Text, st, se, sa, q.Method); err != nil {
+			return 0, fmt.Errorf("quote %d: %w", i, err)
+		}
+	}
+	for i, x := range d.Places {
+		if _, err := p.place.ExecContext(ctx, seq, i, x.Start, x.End, x.Text, x.Name, x.Country, x.ADM1, x.Lat, x.Lon, x.GeoNames, x.FeatureClass, x.GeoType); err != nil {
+			return 0, fmt.Errorf("place %d: %w", i, err)
+		}
+	}
+	for i, x := range d.Dates {
+		if _, err := p.date.ExecContext(ctx, seq, i, x.Start, x.End, x.Text, x.Value, x.Precision); err != nil {
+			return 0, fmt.Errorf("date %d: %w", i, err)
+		}
+	}
+	for i, x := range d.Counts {
+		if _, err := p.count.ExecContext(ctx, seq, i, x.Start, x.End, x.Text, x.What, nullInt(x.Number), nullInt(x.Min), nullInt(x.Max), nullStrPtr(x.Qualifier), x.Who); err != nil {
+			return 0, fmt.Errorf("count %d: %w", i, err)
+		}
+	}
+	for i, x := range d.Flags {
+		if _, err := p.flag.ExecContext(ctx, seq, i, string(x.Kind), x.Start, x.End, x.Message); err != nil {
+			return 0, fmt.Errorf("flag %d: %w", i, err)
+		}
+	}
+	for i, x := range d.Errors {
+		if _, err := p.errorStmt.ExecContext(ctx, seq, i, x.Origin, x.Offset, x.Line, x.Stage, x.Message); err != nil {
+			return 0, fmt.Errorf("error %d: %w", i, err)
+		}
+	}
+	return seq, nil
+}
+
+func eventArgs(seq int64, i int, e *doc.Event, pubdate string) []any {
+	var srcA, srcT, tgtA, tgtT string
+	if e.Source != nil {
+		srcA, srcT = string(e.Source.Actor), e.Source.Text
+	}
+	if e.Target != nil {
+		tgtA, tgtT = string(e.Target.Actor), e.Target.Text
+	}
+	var pname, country string
+	var lat, lon any
+	if pl := e.Place; pl != nil {
+		pname = pl.Name
+		if pname == "" {
+			pname = pl.Text
+		}
+		country = pl.Country
+		if pl.Lat != 0 || pl.Lon != 0 {
+			lat, lon = pl.Lat, pl.Lon
+		}
+	}
+	return []any{seq, i, srcA, srcT, tgtA, tgtT, string(e.Code), string(e.Root), int(e.QuadClass),
+		e.Goldstein, e.Negated, string(e.Modality), e.Date, nullString(eventDay(e.Date, pubdate)),
+		pname, country, lat, lon, nullInt(e.Killed), e.Sentence, e.Start, e.End, e.Confidence}
+}
+
+// eventDay is the day an event is filed under: its date when it is a full
+// date, the first day of its month or year for coarser dates, else the
+// publication date; "" when none is a valid date.
+func eventDay(date, pubdate string) string {
+	for _, c := range []struct{ layout, suffix string }{
+		{"2006-01-02", ""}, {"2006-01", "-01"}, {"2006", "-01-01"},
+	} {
+		if len(date) == len(c.layout) {
+			if _, err := time.Parse(c.layout, date); err == nil {
+				return date + c.suffix
+			}
+		}
+	}
+	if len(pubdate) >= 10 {
+		if _, err := time.Parse("2006-01-02", pubdate[:10]); err == nil {
+			return pubdate[:10]
+		}
+	}
+	return ""
+}
+
+func nullString(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func nullInt(p *int64) any {
+	if p == nil {
+		return nil
+	}
+	return *p
+}
+
+func nullStrPtr(p *string) any {
+	if p == nil {
+		return nil
+	}
+	return *p
+}
