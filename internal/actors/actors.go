@@ -277,8 +277,8 @@ func aliasWords(a string) []string {
 	for _, t := range toks {
 		out = append(out, t.Form)
 	}
-	if len(out) > 1 && key(out[0]) == "the" {
-		out = out[1:]
+	if len(out) > 1 && out[0] == "the" {
+		out = out[1:] // "the Kremlin": the article is optional in text; "The Hague" keeps it
 	}
 	return out
 }

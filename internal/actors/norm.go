@@ -120,6 +120,9 @@ func wordCase(w string) (startsUpper, allUpper bool) {
 
 // aliasCase derives the case requirement of one alias word.
 func aliasCase(w string) caseReq {
+	if w == "The" {
+		return caseAny // "The Hague", "The Gambia": the article may be lower case in text
+	}
 	start, all := wordCase(w)
 	if !start {
 		return caseAny

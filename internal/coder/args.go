@@ -320,6 +320,21 @@ func (s *sentence) resolve(i int) []arg {
 		}
 		return []arg{a}
 	}
+	// "criticised the policy [of X]": an abstract act noun without an actor
+	// belongs to the subject of the verb that has it as object
+	if t.UPOS == "NOUN" && actNouns[s.lemma(i)] && s.rel(i) == "obj" {
+		if h := s.head(i); h >= 0 {
+			var out []arg
+			for _, x := range s.expandConj(s.subjects(h, 0)) {
+				if a, ok := s.actorArg(x, "modifier", 0.6); ok {
+					out = append(out, a)
+				}
+			}
+			if len(out) > 0 {
+				return out
+			}
+		}
+	}
 	if t.UPOS == "PROPN" && s.mem != nil {
 		if a, ok := s.mem.aliases[t.Form]; ok && s.toks[i].Deprel != "compound" {
 			a.tok, a.span, a.text, a.via, a.cert = i, t.Span, t.Form, "coref", 0.8
@@ -349,6 +364,14 @@ func (s *sentence) actorArg(i int, via string, cert float64) (arg, bool) {
 	}
 	return arg{tok: i, span: m.Span, text: text, entity: m.Entity, code: m.Code, kind: string(m.Kind),
 		named: true, cert: cert, via: via}, true
+}
+
+// actNouns name what an actor does or decides; criticism of them targets the actor.
+var actNouns = map[string]bool{
+	"policy": true, "plan": true, "decision": true, "move": true, "program": true, "programme": true,
+	"approach": true, "practice": true, "stance": true, "position": true, "strategy": true,
+	"action": true, "operation": true, "activity": true, "campaign": true, "law": true, "measure": true,
+	"proposal": true, "offensive": true, "crackdown": true, "handling": true, "response": true,
 }
 
 var modRels = map[string]int{

@@ -48,6 +48,8 @@ var people = map[string]fakeEntry{
 	"Putin":         {"RUSGOV", "person", "Vladimir Putin"},
 	"John Kerry":    {"USAGOV", "person", "John Kerry"},
 	"Boris Johnson": {"GBRGOV", "person", "Boris Johnson"},
+	"Rishi Sunak":   {"GBRGOV", "person", "Rishi Sunak"},
+	"Sunak":         {"GBRGOV", "person", "Rishi Sunak"},
 }
 
 const (

@@ -23,6 +23,10 @@ type memory struct {
 	// aliases maps a name's last word to the actor of an earlier full
 	// mention ("Rathke" after "Jeff Rathke, the State Department spokesperson").
 	aliases map[string]arg
+	// prevSubj is the plural or coordinated main-clause subject of sentence
+	// prevSubjSent ("War maniacs of the South Korean military ... They ...").
+	prevSubj     []arg
+	prevSubjSent int
 }
 
 const maxRefs = 64
@@ -81,6 +85,32 @@ func (m *memory) remember(s *sentence) {
 	}
 	if len(m.refs) > maxRefs {
 		m.refs = append(m.refs[:0], m.refs[len(m.refs)-maxRefs:]...)
+	}
+	// the main clause's plural subject
+	for i := range s.toks {
+		if s.toks[i].Head >= 0 || len(s.kids[i]) == 0 {
+			continue
+		}
+		for _, k := range s.kidsRel(i, "nsubj", "nsubj:pass") {
+			if s.toks[k].UPOS == "PRON" {
+				continue
+			}
+			conj := s.expandConj([]int{k})
+			if len(conj) < 2 && s.toks[k].XPOS != "NNS" && s.toks[k].XPOS != "NNPS" {
+				continue
+			}
+			var as []arg
+			for _, x := range conj {
+				if a, ok := s.actorArg(x, "coref", 0.7); ok {
+					as = append(as, a)
+				} else if a, ok := s.modifierActor(x, 0); ok && a.code != "" {
+					as = append(as, a)
+				}
+			}
+			if len(as) > 0 {
+				m.prevSubj, m.prevSubjSent = as, s.idx
+			}
+		}
 	}
 	// coordinated subject pairs: "Obama and Hollande met"
 	for i := range s.toks {
@@ -327,33 +357,37 @@ func isPersonArg(a arg) bool {
 }
 
 // governingSubject returns the actors of the nearest clause above i that
-// has its own resolved subject ("Obama said he would ...": he -> Obama).
-func (s *sentence) governingSubject(i int, accept func(arg) bool) []arg {
+// has its own subject ("Obama said he would ...": he -> Obama). blocked is
+// true when that subject is a name or person without an actor code: it is
+// the likely antecedent, so nothing earlier may be chosen.
+func (s *sentence) governingSubject(i int, accept func(arg) bool) (out []arg, blocked bool) {
 	prev := i
 	for h, n := s.head(i), 0; h >= 0 && n < 8; h, n = s.head(h), n+1 {
 		if s.rel(prev) == "ccomp" || s.rel(prev) == "advcl" || s.rel(prev) == "xcomp" || s.rel(prev) == "conj" || s.rel(prev) == "parataxis" {
 			for _, k := range s.kidsRel(h, "nsubj", "nsubj:pass") {
-				if k == i {
+				if k == i || s.toks[k].UPOS == "PRON" {
 					continue
 				}
-				var out []arg
 				for _, x := range s.expandConj([]int{k}) {
 					if a, ok := s.actorArg(x, "coref", 0.75); ok && accept(a) {
 						out = append(out, a)
 					}
 				}
 				if len(out) > 0 {
-					return out
+					return out, false
+				}
+				if s.toks[k].UPOS == "PROPN" {
+					return nil, true
 				}
 			}
 		}
 		prev = h
 	}
-	return nil
+	return nil, false
 }
 
 func (s *sentence) resolvePerson(i int) []arg {
-	if as := s.governingSubject(i, isPersonArg); len(as) == 1 {
+	if as, blocked := s.governingSubject(i, isPersonArg); len(as) == 1 || blocked {
 		return as
 	}
 	var out []arg
@@ -368,13 +402,19 @@ func (s *sentence) resolvePerson(i int) []arg {
 }
 
 func (s *sentence) resolvePlural(i int) []arg {
-	if as := s.governingSubject(i, func(a arg) bool { return a.code != "" }); len(as) >= 2 || len(as) == 1 && !isPersonArg(as[0]) {
+	if as, blocked := s.governingSubject(i, func(a arg) bool { return a.code != "" }); len(as) >= 2 || len(as) == 1 && !isPersonArg(as[0]) || blocked {
 		return as
 	}
-	// a recent coordinated pair in the previous sentence
-	if s.mem != nil && len(s.mem.pairs) > 0 {
-		p := s.mem.pairs[len(s.mem.pairs)-1]
-		return []arg{p[0], p[1]}
+	if s.mem != nil {
+		// the previous sentence's plural or coordinated subject
+		if s.mem.prevSubj != nil && s.mem.prevSubjSent == s.idx-1 {
+			return s.mem.prevSubj
+		}
+		// else a recent coordinated pair
+		if len(s.mem.pairs) > 0 {
+			p := s.mem.pairs[len(s.mem.pairs)-1]
+			return []arg{p[0], p[1]}
+		}
 	}
 	var out []arg
 	s.candidates(i, func(a arg, _ string, _ bool) bool {
@@ -389,7 +429,7 @@ func (s *sentence) resolvePlural(i int) []arg {
 
 func (s *sentence) resolveIt(i int) []arg {
 	nonPerson := func(a arg) bool { return !isPersonArg(a) && a.code != "" }
-	if as := s.governingSubject(i, nonPerson); len(as) == 1 {
+	if as, _ := s.governingSubject(i, nonPerson); len(as) == 1 {
 		return as
 	}
 	return nil // "it" across sentences is too often an event or a thing

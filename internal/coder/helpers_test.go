@@ -65,6 +65,7 @@ func docFromCoNLLU(ss []conllu.Sentence, pubdate string) (*doc.Document, error) 
 // on token forms. It stands in for internal/actors in tests.
 type fakeActors struct {
 	phrases map[string]fakeEntry
+	first   map[string]int // first word -> longest phrase length
 	maxLen  int
 }
 
@@ -75,11 +76,15 @@ type fakeEntry struct {
 }
 
 func newFakeActors(extra map[string]fakeEntry) *fakeActors {
-	f := &fakeActors{phrases: map[string]fakeEntry{}}
+	f := &fakeActors{phrases: map[string]fakeEntry{}, first: map[string]int{}}
 	add := func(p string, e fakeEntry) {
 		f.phrases[p] = e
-		if n := len(strings.Fields(p)); n > f.maxLen {
-			f.maxLen = n
+		w := strings.Fields(p)
+		if len(w) > f.first[w[0]] {
+			f.first[w[0]] = len(w)
+		}
+		if len(w) > f.maxLen {
+			f.maxLen = len(w)
 		}
 	}
 	for _, c := range cameo.CountryList() {
@@ -111,7 +116,7 @@ func (f *fakeActors) Scan(text string, toks []doc.Token, date string) []ActorMat
 	var out []ActorMatch
 	for i := 0; i < len(toks); {
 		found := false
-		for n := f.maxLen; n >= 1; n-- {
+		for n := f.first[toks[i].Form]; n >= 1; n-- {
 			if i+n > len(toks) {
 				continue
 			}

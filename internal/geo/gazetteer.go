@@ -1,6 +1,6 @@
 // Package geo is eventwire's gazetteer and toponym resolver.
 //
-// A Gazetteer holds countries, first-order divisions (ADM1), US counties
+// A Gazetteer holds countries, first-order divisions (ADM1), US, British and Irish counties
 // (ADM2), populated places and a small table of landmarks, all derived from
 // GeoNames by the generator in ./gen and embedded as one gzip'd file that is
 // parsed once, on first use. Resolve spots toponyms in a document's text
@@ -31,7 +31,7 @@ type Kind uint8
 const (
 	KindCountry  Kind = iota + 1 // an independent country or territory
 	KindADM1                     // first-order division: US state, province, region
-	KindADM2                     // second-order division (US counties only)
+	KindADM2                     // second-order division (US, British and Irish counties)
 	KindCity                     // populated place
 	KindLandmark                 // a named site or metonym ("the Kremlin")
 	KindRegion                   // a continent or multi-country region

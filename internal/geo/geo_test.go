@@ -134,10 +134,10 @@ func TestSeedArticle(t *testing.T) {
 	}
 	var gold struct {
 		Places []struct {
-			Text     string   `json:"text"`
-			Country  string   `json:"country"`
-			Lat      *float64 `json:"lat"`
-			Lon      *float64 `json:"lon"`
+			Text    string   `json:"text"`
+			Country string   `json:"country"`
+			Lat     *float64 `json:"lat"`
+			Lon     *float64 `json:"lon"`
 		} `json:"places"`
 	}
 	if err := json.Unmarshal(raw, &gold); err != nil {

@@ -202,7 +202,8 @@ func (s *spotter) spot() []*mention {
 			continue
 		}
 		first := fold(s.word(i))
-		mw := int(s.g.maxWords[first])
+		w0, _, _ := strings.Cut(first, " ") // a hyphenated token folds to several words
+		mw := int(s.g.maxWords[w0])
 		best, bestKey := -1, ""
 		var bestC []cand
 		for j := i; j < len(s.toks) && j-i < mw; j++ {
@@ -315,6 +316,9 @@ func (s *spotter) accept(i, j int, key string, cs []cand) bool {
 	}
 	if i == j && stopWords[key] && t.sentStart && !big {
 		return false
+	}
+	if i == j && stopWords[key] && j+1 < len(s.toks) && s.gapOK(j) && s.toks[j+1].cap {
+		return false // "Eastern Creek", "West Midlands": part of a longer name
 	}
 	// "the West", "the Mall": a single-word town name after "the" is a common noun
 	if (!big || (i == j && stopWords[key])) && i > 0 && s.lowerWord(i-1) == "the" && !s.toks[i-1].cap &&

@@ -287,6 +287,33 @@ func TestWalkWARC(t *testing.T) {
 	}
 }
 
+func TestWalkTruncatedWARCGzip(t *testing.T) {
+	var b bytes.Buffer
+	for i := 0; i < 20; i++ {
+		page := fmt.Sprintf("<html><head><title>Page %d</title></head><body><p>%s</p></body></html>", i, strings.Repeat(fmt.Sprint(i*7919), 200))
+		rec := warcwrite.Record{Type: "response", ID: fmt.Sprintf("urn:%d", i), Date: "2026-02-10T08:00:00Z", TargetURI: fmt.Sprintf("https://a.example.com/%d", i),
+			ContentType: "application/http;msgtype=response", Block: warcwrite.HTTPResponse("200 OK", []string{"Content-Type: text/html"}, []byte(page))}
+		if err := warcwrite.Write(&b, true, rec); err != nil {
+			t.Fatal(err)
+		}
+	}
+	data := b.Bytes()
+	path := write(t, t.TempDir(), "cut.warc.gz", data[:len(data)*2/3])
+	got := collect(t, []string{path}, Options{})
+	if len(got) < 5 {
+		t.Fatalf("only %d items before the cut", len(got))
+	}
+	for i, g := range got[:len(got)-1] {
+		if g.Err != "" || g.Title != fmt.Sprintf("Page %d", i) {
+			t.Errorf("item %d: %+v", i, g)
+		}
+	}
+	last := got[len(got)-1]
+	if !strings.Contains(last.Err, path) || !strings.Contains(last.Err, "truncated gzip stream") {
+		t.Errorf("last item: %+v", last)
+	}
+}
+
 func TestWalkMissingAndCancel(t *testing.T) {
 	got := collect(t, []string{"/nonexistent/eventwire/x.txt", "testdata/tree/b.txt"}, Options{})
 	want := []brief{

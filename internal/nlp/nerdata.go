@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/eventwire/eventwire/internal/nlp/conllu"
+	"github.com/eventwire/eventwire/internal/nlp/ner"
 )
 
 // nerSent is a sentence with BIO labels.
@@ -184,6 +185,11 @@ func gumNER(s *conllu.Sentence) nerSent {
 				b += 2
 			} else {
 				break
+			}
+		}
+		if typ == "PER" {
+			for a < b && (ner.IsTitle(s.Words[a].Form) || isBridge(&s.Words[a])) {
+				a++
 			}
 		}
 		free := true

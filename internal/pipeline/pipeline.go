@@ -15,12 +15,18 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/eventwire/eventwire/internal/actors"
 	"github.com/eventwire/eventwire/internal/clean"
 	"github.com/eventwire/eventwire/internal/dedupe"
 	"github.com/eventwire/eventwire/internal/doc"
+	"github.com/eventwire/eventwire/internal/geo"
 	"github.com/eventwire/eventwire/internal/ingest"
+	"github.com/eventwire/eventwire/internal/nlp"
 	"github.com/eventwire/eventwire/internal/nlp/segment"
 	"github.com/eventwire/eventwire/internal/nlp/tokenize"
+	"github.com/eventwire/eventwire/internal/quotes"
+	"github.com/eventwire/eventwire/internal/resolve"
+	"github.com/eventwire/eventwire/internal/timex"
 )
 
 // Options tune a pipeline.
@@ -120,6 +126,32 @@ func (p *Pipeline) Process(d *doc.Document) {
 	if p.opt.Shallow {
 		return
 	}
+	p.stage(d, "nlp", func() error {
+		m, err := nlp.Default()
+		if err != nil {
+			return err
+		}
+		m.Document(d)
+		return nil
+	})
+	p.stage(d, "actors", func() error {
+		a := actors.Default()
+		if err := actors.DefaultErr(); err != nil {
+			return err
+		}
+		resolve.Entities(d, a)
+		return nil
+	})
+	p.stage(d, "dates", func() error { timex.Extract(d); return nil })
+	p.stage(d, "places", func() error {
+		g, err := geo.Default()
+		if err != nil {
+			return err
+		}
+		g.Resolve(d)
+		return nil
+	})
+	p.stage(d, "quotes", func() error { quotes.Extract(d); return nil })
 }
 
 // stage runs fn, turning an error or a panic into a doc.Error on d.

@@ -312,7 +312,7 @@ func write(o options, countries []*country, adm1Names, adm2Names map[string]stri
 				a1[k] = &acc{}
 			}
 			a1[k].add(p.Lat, p.Lon)
-			if p.CC == "US" && p.Adm2 != "" {
+			if adm2Countries[p.CC] && p.Adm2 != "" {
 				k2 := k + "." + p.Adm2
 				if a2[k2] == nil {
 					a2[k2] = &acc{}
@@ -430,7 +430,7 @@ func write(o options, countries []*country, adm1Names, adm2Names map[string]stri
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(os.Stderr, "wrote %s: %d bytes; %d countries, %d admin1, %d US admin2, %d places\n", o.out, fi.Size(), nC, nA, nD, nP)
+	fmt.Fprintf(os.Stderr, "wrote %s: %d bytes; %d countries, %d admin1, %d admin2, %d places\n", o.out, fi.Size(), nC, nA, nD, nP)
 	return nil
 }
 
@@ -442,6 +442,10 @@ var genericWords = map[string]bool{"north": true, "south": true, "east": true, "
 	"northwest": true, "southeast": true, "southwest": true, "far north": true, "far west": true, "middle": true,
 	"federal": true, "national": true, "city": true, "islands": true, "island": true, "interior": true, "mountain": true,
 	"highlands": true, "lake": true, "lakes": true, "river": true, "valley": true, "plateau": true, "centre": true, "center": true}
+
+// adm2Countries are the countries whose second-order divisions (US
+// counties, British and Irish counties) are kept.
+var adm2Countries = map[string]bool{"US": true, "GB": true, "IE": true}
 
 // centroidOverrides replace the package's country point where it lies far
 // from the country's usual geographic centre.

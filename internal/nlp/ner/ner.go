@@ -83,6 +83,41 @@ func (m *Model) buildGazetteer() {
 	}
 }
 
+// titles are words that precede a person's name but are not part of it.
+var titles = func() map[string]bool {
+	m := map[string]bool{"State": true, "Former": true, "former": true, "Senior": true}
+	for _, w := range strings.Split(gazetteer[GTitle], "|") {
+		m[w] = true
+		m[strings.ToLower(w)] = true
+	}
+	return m
+}()
+
+// IsTitle reports whether w is a title word (President, Mr., Secretary, ...).
+func IsTitle(w string) bool { return titles[w] }
+
+// trimTitles moves the start of PER mentions past leading title words:
+// "President Barack Obama" → "Barack Obama".
+func (m *Model) trimTitles(forms []string, labels []int) {
+	bPer, iPer := -1, -1
+	for k, l := range m.Labels {
+		switch l {
+		case "B-PER":
+			bPer = k
+		case "I-PER":
+			iPer = k
+		}
+	}
+	if bPer < 0 || iPer < 0 {
+		return
+	}
+	for i := 0; i+1 < len(labels); i++ {
+		if labels[i] == bPer && labels[i+1] == iPer && titles[forms[i]] {
+			labels[i], labels[i+1] = 0, bPer
+		}
+	}
+}
+
 // Load reads a model from its meta (JSON) and weights.
 func Load(meta, weights io.Reader) (*Model, error) {
 	var md Meta
@@ -270,6 +305,7 @@ func (m *Model) Tag(forms []string, tags []int, out []int) []int {
 		out = append(out, best)
 		p2, p1 = p1, best
 	}
+	m.trimTitles(forms, out)
 	return out
 }
 
