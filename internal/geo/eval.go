@@ -220,7 +220,7 @@ func (s Score) metrics(set string, target float64) []metric.Metric {
 	return []metric.Metric{
 		{Set: set, Name: "acc161", Value: r(s.Within161, s.Matched), N: s.Matched, Target: target, Note: "matched gold toponyms placed within 161 km"},
 		{Set: set, Name: "acc161_all", Value: r(s.Within161, s.GoldCoord), N: s.GoldCoord, Note: "gold toponyms with coordinates found and placed within 161 km"},
-		{Set: set, Name: "country", Value: r(s.CountryOK, s.CountryN), N: s.CountryN, Target: TargetCountry, Note: "matched toponyms in the right country"},
+		{Set: set, Name: "country", Value: r(s.CountryOK, s.CountryN), N: s.CountryN, Target: TargetCountry, Note: "matched toponyms placed in a single country, in the right one"},
 		{Set: set, Name: "recall", Value: r(s.Matched, s.GoldCoord), N: s.GoldCoord, Note: "gold toponyms with coordinates found"},
 		{Set: set, Name: "precision", Value: r(s.PredHit, s.Pred), N: s.Pred, Note: "places overlapping a gold toponym"},
 		{Set: set, Name: "mean_km", Value: s.SumKm / float64(max(1, s.Matched)), N: s.Matched, Note: "mean error of matched toponyms, km"},
@@ -278,7 +278,7 @@ func (g *Gazetteer) score(arts []GoldArticle, goldSpans bool) Score {
 				s.Within161++
 			}
 			gc := g.goldCountry(t, countryOf)
-			if gc != "" {
+			if gc != "" && best.Country != "" { // a continent has no country to score
 				s.CountryN++
 				if gc == best.Country {
 					s.CountryOK++

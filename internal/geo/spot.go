@@ -244,13 +244,16 @@ func (s *spotter) spot() []*mention {
 			}
 			continue
 		}
-		if i > 0 && s.toks[i-1].cap {
+		if i > 1 && s.toks[i-2].cap && s.word(i-1) == "s" {
 			// "People's Republic of China": a name through a possessive
-			gap := s.text[s.toks[i-1].end:t.start]
+			gap := s.text[s.toks[i-2].end:t.start]
 			if gap == "'s " || gap == "’s " {
-				k := fold(s.text[s.toks[i-1].start:s.toks[best].end])
+				k := fold(s.text[s.toks[i-2].start:s.toks[best].end])
 				if cs := s.g.byName[k]; len(cs) > 0 {
-					out = append(out, &mention{Span: doc.Span{Start: s.toks[i-1].start, End: s.toks[best].end}, key: k, cands: cs, src: fromSpot})
+					if n := len(out); n > 0 && out[n-1].End > s.toks[i-2].start {
+						out = out[:n-1]
+					}
+					out = append(out, &mention{Span: doc.Span{Start: s.toks[i-2].start, End: s.toks[best].end}, key: k, cands: cs, src: fromSpot})
 					i = best
 					continue
 				}
@@ -412,11 +415,14 @@ func (s *spotter) qualify(ms []*mention) []*mention {
 		}
 		code, ok := usStateAbbrev[strings.ToLower(strings.ReplaceAll(word, ".", ""))]
 		if !ok || (len(word) == 2 && strings.ToUpper(word) != word) || len(word) > 6 {
-			if q := byStart[m.End+n]; q != nil {
+			if q := byStart[m.End+n]; q != nil && !m.countryName() {
 				m.qual = q
 				q.isQual = true
 			}
 			continue
+		}
+		if m.countryName() {
+			continue // "China, Japan and Korea" is a list, not a qualified name
 		}
 		if q := byStart[m.End+n]; q != nil {
 			if st := s.g.adm1["US."+code]; st != nil && q.key != fold(st.Name) {
@@ -445,6 +451,16 @@ func (s *spotter) qualify(ms []*mention) []*mention {
 		extra = append(extra, &mention{Span: doc.Span{Start: m.End + n, End: end}, key: fold(st.Name), cands: []cand{{e: st}}, src: fromQualifier, isQual: true})
 	}
 	return append(ms, extra...)
+}
+
+// countryName reports whether the mention is the name of a country.
+func (m *mention) countryName() bool {
+	for _, c := range m.cands {
+		if c.e.Kind == KindCountry {
+			return true
+		}
+	}
+	return false
 }
 
 func isWordByte(b byte) bool {
