@@ -115,6 +115,10 @@ func expand(arg string) []pending {
 		return []pending{{path: arg}}
 	}
 	var out []pending
+	// A trailing separator makes WalkDir follow a symlinked root folder.
+	if !strings.HasSuffix(arg, string(os.PathSeparator)) {
+		arg += string(os.PathSeparator)
+	}
 	_ = filepath.WalkDir(arg, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			out = append(out, pending{path: p, err: fmt.Errorf("cannot read: %w", unwrapPath(err))})
