@@ -303,9 +303,24 @@ func (s *sentence) expandConj(xs []int) []int {
 // resolve maps an argument token to actors.
 func (s *sentence) resolve(i int) []arg {
 	if a, ok := s.actorArg(i, "actor", 1); ok {
-		return append([]arg{a}, s.elliptical(i)...)
+		return append([]arg{s.qualify(a, i)}, s.elliptical(i)...)
 	}
 	t := &s.toks[i]
+	// "condemned an attack by X soldiers": a violent event noun stands for its perpetrator
+	if t.UPOS == "NOUN" && s.eventNouns[s.lemma(i)] {
+		for _, r := range []Role{RoleAgent, Role("by"), RolePoss, RoleMod} {
+			var out []arg
+			for _, x := range s.expandConj(s.roleTokens(i, r, NounTrigger, false, -1)) {
+				if a, ok := s.actorArg(x, "modifier", 0.7); ok {
+					out = append(out, s.qualify(a, x))
+				}
+			}
+			if len(out) > 0 {
+				return out
+			}
+		}
+		return nil
+	}
 	if t.UPOS == "PRON" || t.UPOS == "DET" || t.UPOS == "NUM" || t.UPOS == "NOUN" {
 		if as, ok := s.coref(i); ok {
 			return as
@@ -432,7 +447,7 @@ func (s *sentence) modifierActor(i, depth int) (arg, bool) {
 				continue
 			}
 			if a, ok := s.actorArg(k, "modifier", 0.85); ok {
-				return a, true
+				return s.qualify(a, k), true
 			}
 			if p == 0 && (s.toks[k].UPOS == "PRON" || s.toks[k].UPOS == "NOUN") {
 				if as, ok := s.coref(k); ok && len(as) > 0 {
@@ -459,4 +474,66 @@ func (s *sentence) modifierActor(i, depth int) (arg, bool) {
 		}
 	}
 	return arg{}, false
+}
+
+// agentOnly reports whether code is a bare role ("MIL", "GOV", "REF")
+// without a country or organisation.
+func agentOnly(code cameo.ActorCode) bool {
+	if len(code) < 3 {
+		return false
+	}
+	switch code[:3] {
+	case "IGO", "NGO", "IMG", "MNC", "NGM", "UIS", "REB", "INS":
+		return false // transnational / armed-group codes stand on their own
+	}
+	return cameo.IsRole(string(code[:3]))
+}
+
+// qualify gives a bare role actor the country of its modifiers: "the
+// South Korean military" -> KORMIL, "the country's military" -> PRKMIL.
+func (s *sentence) qualify(a arg, i int) arg {
+	if !agentOnly(a.code) {
+		return a
+	}
+	for pass := 0; pass < 2; pass++ {
+		for _, k := range s.kids[i] {
+			switch s.toks[k].Deprel {
+			case "amod", "compound", "nmod:poss", "flat", "flat:name", "det":
+				if pass != 0 {
+					continue
+				}
+			case "nmod", "appos":
+				if pass != 1 {
+					continue
+				}
+			default:
+				continue
+			}
+			if s.toks[k].Deprel == "nmod" {
+				switch s.caseOf(k) {
+				case "of", "from", "in": // "the government of X", "soldiers from X", "activists in X"
+				default:
+					continue
+				}
+			}
+			var c arg
+			var ok bool
+			if s.actorAt[k] >= 0 && s.actorAt[k] != s.actorAt[i] {
+				c, ok = s.actorArg(k, "modifier", 0.85)
+			} else if s.toks[k].UPOS == "PRON" || s.toks[k].UPOS == "NOUN" {
+				var cs []arg
+				cs, ok = s.coref(k)
+				if ok {
+					c = cs[0]
+				} else if pass == 1 && s.toks[k].UPOS == "NOUN" {
+					c, ok = s.modifierActor(k, 1) // "the mayor of the West Bank city of Nablus"
+				}
+			}
+			if ok && len(c.code) >= 3 && !agentOnly(c.code) && !isPersonArg(c) {
+				a.code = c.code[:3] + a.code
+				return a
+			}
+		}
+	}
+	return a
 }

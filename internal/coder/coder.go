@@ -46,6 +46,8 @@ type Coder struct {
 	nouns   map[string][]*Pattern
 	adjs    map[string][]*Pattern
 	maxSent int
+
+	eventNouns map[string]bool
 }
 
 // Option configures a Coder.
@@ -65,7 +67,7 @@ func WithPatterns(name, src string) Option {
 }
 
 // WithMaxEventsPerSentence caps the events kept per sentence (highest
-// confidence first); 0 means no cap. The default is 3.
+// confidence first); 0 means no cap. The default is 2.
 func WithMaxEventsPerSentence(n int) Option {
 	return func(c *Coder) error {
 		if n < 0 {
@@ -79,7 +81,7 @@ func WithMaxEventsPerSentence(n int) Option {
 // New builds a Coder over the actor scanner a (nil: only named arguments,
 // without actor codes) and the embedded patterns.
 func New(a ActorScanner, opts ...Option) (*Coder, error) {
-	c := &Coder{actors: a, maxSent: 3}
+	c := &Coder{actors: a, maxSent: 2}
 	for _, o := range opts {
 		if err := o(c); err != nil {
 			return nil, fmt.Errorf("coder: %w", err)
@@ -105,6 +107,14 @@ func New(a ActorScanner, opts ...Option) (*Coder, error) {
 		}
 		for _, l := range p.Lemmas {
 			m[l] = append(m[l], p)
+		}
+	}
+	c.eventNouns = map[string]bool{}
+	for l, ps := range c.nouns {
+		for _, p := range ps {
+			if p.Code >= "14" && p.nConds == 0 {
+				c.eventNouns[l] = true
+			}
 		}
 	}
 	for _, m := range []map[string][]*Pattern{c.verbs, c.nouns, c.adjs} {

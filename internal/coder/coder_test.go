@@ -392,3 +392,50 @@ func TestUnparsedAndEmptyInput(t *testing.T) {
 	c.Code(d)
 	c.Code(&doc.Document{})
 }
+
+// FuzzCode feeds arbitrary (often malformed, cyclic) parses to the coder:
+// it must never panic, and every event must lie in its sentence.
+func FuzzCode(f *testing.F) {
+	f.Add([]byte{0, 3, 1, 2, 4, 0, 2, 5, 3, 1, 0, 7})
+	f.Add([]byte("Obama criticized Russia and attacked Syria"))
+	lemmas := []string{"criticize", "attack", "Obama", "Russia", "talk", "with", "not", "will", "if", "the", "president", "they", "and", "say", "bombing", "of"}
+	upos := []string{"VERB", "NOUN", "PROPN", "PRON", "ADP", "PART", "AUX", "SCONJ", "DET", "CCONJ", "ADJ"}
+	rels := []string{"root", "nsubj", "obj", "obl", "nmod", "case", "conj", "xcomp", "ccomp", "advcl", "aux", "advmod", "det", "nsubj:pass", "obl:agent", "compound", "acl", "acl:relcl", "appos", "parataxis", "mark", "nmod:poss", "amod"}
+	c, err := New(newFakeActors(people))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if len(b) > 120 {
+			b = b[:120]
+		}
+		n := len(b) / 3
+		d := &doc.Document{PubDate: "2020-01-01"}
+		var text strings.Builder
+		var toks []doc.Token
+		for i := 0; i < n; i++ {
+			l := lemmas[int(b[3*i])%len(lemmas)]
+			if text.Len() > 0 {
+				text.WriteByte(' ')
+			}
+			st := text.Len()
+			text.WriteString(l)
+			toks = append(toks, doc.Token{Span: doc.Span{Start: st, End: text.Len()}, Form: l, Lemma: strings.ToLower(l),
+				UPOS: upos[int(b[3*i+1])%len(upos)], Head: int(b[3*i+2]%byte(n+2)) - 1, Deprel: rels[int(b[3*i+1]^b[3*i+2])%len(rels)]})
+		}
+		d.Text = text.String()
+		if n > 0 {
+			half := n / 2
+			d.Sentences = []doc.Sentence{{Span: doc.Span{Start: 0, End: toks[half].End}, Tokens: toks[:half+1]}}
+			if half+1 < n {
+				d.Sentences = append(d.Sentences, doc.Sentence{Span: doc.Span{Start: toks[half+1].Start, End: len(d.Text)}, Tokens: toks[half+1:]})
+			}
+		}
+		c.Code(d)
+		for _, e := range d.Events {
+			if !d.Sentences[e.Sentence].Span.Contains(e.Trigger) {
+				t.Fatalf("trigger outside its sentence: %+v", e)
+			}
+		}
+	})
+}

@@ -53,6 +53,9 @@ func (c *Coder) codeSentence(s *sentence) []doc.Event {
 		switch tok.UPOS {
 		case "VERB":
 			pool = c.verbs[s.lemma(t)]
+			if pool == nil {
+				pool = c.verbByForm(lower(tok.Form))
+			}
 		case "NOUN", "PROPN":
 			pool = c.nouns[s.lemma(t)]
 			if pool == nil {
@@ -267,7 +270,7 @@ func (s *sentence) extract(t int, p *Pattern, consumed int) []candidate {
 		}
 		// cooperation between private parties (no actor code on either
 		// side) is not coded; conflictual acts (roots 09-20) are
-		if p.Code < "09" && !(a != nil && a.code != "" || b != nil && b.code != "") {
+		if p.Code < "09" && !(a != nil && a.code != "" && !agentOnly(a.code) || b != nil && b.code != "" && !agentOnly(b.code)) {
 			return
 		}
 		out = append(out, candidate{p: p, trigger: t, src: a, tgt: b})
@@ -597,8 +600,8 @@ func (s *sentence) modality(t int, kind Kind) (bool, doc.Modality) {
 	// "..., X said" attached as parataxis to the clause's root
 	if mod == doc.Asserted {
 		root := t
-		for h := s.head(root); h >= 0; h = s.head(root) {
-			root = h
+		for h, n := s.head(root), 0; h >= 0 && n < len(s.toks); h, n = s.head(root), n+1 {
+			root = h // bounded: a malformed parse may have a cycle
 		}
 		for _, k := range s.kids[root] {
 			if s.rel(k) == "parataxis" && speechVerbs[s.lemma(k)] && k != t {
@@ -804,4 +807,19 @@ func (s *sentence) accusations(t int, cands []candidate) []candidate {
 		}
 	}
 	return out
+}
+
+// verbByForm guesses a verb's lemma from its inflected form when the
+// lemmatizer's lemma has no pattern ("jailed" lemmatized as "jaile").
+func (c *Coder) verbByForm(f string) []*Pattern {
+	for _, suf := range []struct{ cut, add string }{
+		{"ied", "y"}, {"ies", "y"}, {"ing", ""}, {"ing", "e"}, {"ed", ""}, {"ed", "e"}, {"d", ""}, {"es", ""}, {"s", ""},
+	} {
+		if len(f) > len(suf.cut)+2 && strings.HasSuffix(f, suf.cut) {
+			if ps := c.verbs[f[:len(f)-len(suf.cut)]+suf.add]; ps != nil {
+				return ps
+			}
+		}
+	}
+	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/eventwire/eventwire/internal/actors"
 	"github.com/eventwire/eventwire/internal/doc"
 	"github.com/eventwire/eventwire/internal/evalgold"
 	"github.com/eventwire/eventwire/internal/nlp/conllu"
@@ -106,5 +107,39 @@ func TestGUMGold(t *testing.T) {
 	}
 	if ps := total["events.per_sentence"]; ps.Total > 0 && float64(ps.Hit)/float64(ps.Total) > 1.3 {
 		t.Errorf("%.2f events per coded sentence", float64(ps.Hit)/float64(ps.Total))
+	}
+}
+
+// The real actor dictionary satisfies the interfaces the coder consumes.
+var (
+	_ ActorScanner = (*actors.Dict)(nil)
+	_ PhraseLookup = (*actors.Dict)(nil)
+)
+
+// TestGUMGoldRealActors is TestGUMGold with the project's actor dictionary
+// instead of the test one (figures only; no floors while the dictionary grows).
+func TestGUMGoldRealActors(t *testing.T) {
+	gs, ds := gumDocs(t)
+	if err := actors.DefaultErr(); err != nil {
+		t.Skipf("actor dictionary not loadable: %v", err)
+	}
+	c, err := New(actors.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	total := evalgold.Scores{}
+	for i, d := range ds {
+		c.Code(d)
+		total.Add(evalgold.Score(gs[i], d))
+		if testing.Verbose() && os.Getenv("CODER_DEBUG") != "" {
+			for _, e := range d.Events {
+				t.Logf("%s s%d %q\n%s", d.ID, e.Sentence, e.Trigger.In(d.Text), dump([]doc.Event{e}))
+			}
+		}
+	}
+	for _, m := range total.Metrics("gum-gold-parses/actors") {
+		if strings.HasPrefix(m.Name, "events.") {
+			t.Log(m)
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/eventwire/eventwire/internal/actors"
 	"github.com/eventwire/eventwire/internal/cameo"
 	"github.com/eventwire/eventwire/internal/doc"
 	"github.com/eventwire/eventwire/internal/nlp/conllu"
@@ -129,7 +130,7 @@ func (f *fakeActors) Scan(text string, toks []doc.Token, date string) []ActorMat
 				continue
 			}
 			sp := doc.Span{Start: toks[i].Start, End: toks[i+n-1].End}
-			out = append(out, ActorMatch{Start: i, End: i + n, Span: sp, Text: sp.In(text), Entity: e.entity, Code: e.code, Kind: e.kind})
+			out = append(out, ActorMatch{Start: i, End: i + n, Span: sp, Text: sp.In(text), Entity: e.entity, Code: e.code, Kind: actors.Kind(e.kind)})
 			i += n
 			found = true
 			break
@@ -146,5 +147,5 @@ func (f *fakeActors) Lookup(phrase, date string) (ActorMatch, bool) {
 	if !ok {
 		return ActorMatch{}, false
 	}
-	return ActorMatch{Text: phrase, Entity: e.entity, Code: e.code, Kind: e.kind}, true
+	return ActorMatch{Text: phrase, Entity: e.entity, Code: e.code, Kind: actors.Kind(e.kind)}, true
 }

@@ -17,9 +17,11 @@ type sentence struct {
 	actorAt []int // token -> index into matches, -1 when none
 	mem     *memory
 	lookup  PhraseLookup
-	flags   []doc.Flag
-	flagged map[int]bool
-	corefs  map[int][]arg // resolved pronouns/descriptions by token
+	// eventNouns are the nominal triggers of violent events (roots 14-20)
+	eventNouns map[string]bool
+	flags      []doc.Flag
+	flagged    map[int]bool
+	corefs     map[int][]arg // resolved pronouns/descriptions by token
 }
 
 func (c *Coder) newSentence(d *doc.Document, si int) *sentence {
@@ -27,7 +29,7 @@ func (c *Coder) newSentence(d *doc.Document, si int) *sentence {
 	if len(toks) == 0 {
 		return nil
 	}
-	s := &sentence{d: d, idx: si, toks: toks}
+	s := &sentence{d: d, idx: si, toks: toks, eventNouns: c.eventNouns}
 	s.kids = make([][]int, len(toks))
 	parsed := false
 	for i := range toks {
@@ -47,6 +49,7 @@ func (c *Coder) newSentence(d *doc.Document, si int) *sentence {
 	if c.actors != nil {
 		s.lookup, _ = c.actors.(PhraseLookup)
 		s.matches = c.actors.Scan(d.Text, toks, d.PubDate)
+		s.dropNameParts()
 		for mi, m := range s.matches {
 			lo, hi := m.Start, m.End
 			if lo < 0 {
@@ -201,4 +204,34 @@ func (s *sentence) nameSpan(i int) (int, int) {
 
 func isCountryCode(code cameo.ActorCode) bool {
 	return len(code) >= 3 && cameo.IsCountry(string(code[:3]))
+}
+
+// dropNameParts removes place-name metonyms that are part of a longer
+// proper name ("Valeska Paris", "Paris Hilton").
+func (s *sentence) dropNameParts() {
+	out := s.matches[:0]
+	for _, m := range s.matches {
+		if m.Kind == "metonym" && m.Start >= 0 && m.End <= len(s.toks) && s.inLongerName(m.Start, m.End) {
+			continue
+		}
+		out = append(out, m)
+	}
+	s.matches = out
+}
+
+func (s *sentence) inLongerName(lo, hi int) bool {
+	for i := lo; i < hi; i++ {
+		r := s.toks[i].Deprel
+		if r == "flat" || r == "flat:name" {
+			if h := s.head(i); h >= 0 && (h < lo || h >= hi) {
+				return true
+			}
+		}
+		for _, k := range s.kids[i] {
+			if (k < lo || k >= hi) && (s.toks[k].Deprel == "flat" || s.toks[k].Deprel == "flat:name") {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -370,7 +370,7 @@ func TestExamples(t *testing.T) {
 	if len(got) != 5 {
 		t.Fatalf("got %d items, want 5", len(got))
 	}
-	if !strings.Contains(titles["crawl.warc.gz#record=3"], "Second Thomas Shoal") {
+	if !strings.Contains(titles["crawl.warc.gz#record=3"], "Kharkiv") {
 		t.Errorf("warc title %q", titles["crawl.warc.gz#record=3"])
 	}
 }

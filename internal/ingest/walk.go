@@ -50,6 +50,9 @@ type walker struct {
 	cur   source
 	item  Item
 	done  bool
+	// Buffers reused from file to file (one input is open at a time).
+	outer, inner *bufio.Reader
+	zr           *gzip.Reader
 }
 
 func (w *walker) Item() Item { return w.item }
@@ -188,7 +191,12 @@ func (w *walker) open(path string) source {
 		}
 		return single(errItem(path, KindUnknown, msg))
 	}
-	br := bufio.NewReaderSize(r, 64<<10)
+	if w.outer == nil {
+		w.outer = bufio.NewReaderSize(r, 64<<10)
+	} else {
+		w.outer.Reset(r)
+	}
+	br := w.outer
 	magic, err := br.Peek(3)
 	if err != nil && len(magic) == 0 {
 		if errors.Is(err, io.EOF) {
@@ -199,12 +207,23 @@ func (w *walker) open(path string) source {
 	gz := false
 	var in *bufio.Reader = br
 	if isGzip(magic) {
-		zr, err := gzip.NewReader(br)
+		var err error
+		if w.zr == nil {
+			w.zr, err = gzip.NewReader(br)
+		} else {
+			err = w.zr.Reset(br)
+		}
 		if err != nil {
+			w.zr = nil
 			return fail(gzipMessage(err))
 		}
 		gz = true
-		in = bufio.NewReaderSize(zr, 64<<10)
+		if w.inner == nil {
+			w.inner = bufio.NewReaderSize(w.zr, 64<<10)
+		} else {
+			w.inner.Reset(w.zr)
+		}
+		in = w.inner
 		name = strings.TrimSuffix(name, ".gz")
 		name = strings.TrimSuffix(name, ".GZ")
 	}

@@ -13,10 +13,11 @@ import (
 	"net/url"
 	"runtime/debug"
 	"strings"
-	"unicode/utf8"
+	"sync"
 
 	"github.com/eventwire/eventwire/internal/actors"
 	"github.com/eventwire/eventwire/internal/clean"
+	"github.com/eventwire/eventwire/internal/coder"
 	"github.com/eventwire/eventwire/internal/dedupe"
 	"github.com/eventwire/eventwire/internal/doc"
 	"github.com/eventwire/eventwire/internal/geo"
@@ -51,6 +52,10 @@ type SentenceSeer interface {
 // It is safe for concurrent use.
 type Pipeline struct {
 	opt Options
+
+	coderOnce sync.Once
+	coderVal  *coder.Coder
+	coderErr  error
 }
 
 // New prepares a pipeline; models load lazily on first use.
@@ -65,6 +70,7 @@ func (p *Pipeline) FromItem(it ingest.Item) *doc.Document {
 	if p.opt.URL != "" {
 		d.URL = p.opt.URL
 	}
+	d.Errors = append(d.Errors, it.Warn...)
 	if it.Err != nil {
 		d.Errors = append(d.Errors, *it.Err)
 		return d
@@ -77,12 +83,7 @@ func (p *Pipeline) FromItem(it ingest.Item) *doc.Document {
 				return err
 			}
 		} else {
-			raw := string(it.Body)
-			if !utf8.ValidString(raw) {
-				raw = strings.ToValidUTF8(raw, "\uFFFD")
-				d.Errors = append(d.Errors, doc.Error{Origin: it.Origin, Stage: "read", Message: "invalid UTF-8 replaced by U+FFFD"})
-			}
-			res = clean.Text(raw)
+			res = clean.Text(string(it.Body)) // readers hand over valid UTF-8
 		}
 		d.Text = res.Text
 		d.Removed = res.Removed
@@ -152,6 +153,26 @@ func (p *Pipeline) Process(d *doc.Document) {
 		return nil
 	})
 	p.stage(d, "quotes", func() error { quotes.Extract(d); return nil })
+	p.stage(d, "events", func() error {
+		c, err := p.coder()
+		if err != nil {
+			return err
+		}
+		c.Code(d)
+		return nil
+	})
+}
+
+// coder builds the event coder once, on first use.
+func (p *Pipeline) coder() (*coder.Coder, error) {
+	p.coderOnce.Do(func() {
+		a := actors.Default()
+		if p.coderErr = actors.DefaultErr(); p.coderErr != nil {
+			return
+		}
+		p.coderVal, p.coderErr = coder.New(a)
+	})
+	return p.coderVal, p.coderErr
 }
 
 // stage runs fn, turning an error or a panic into a doc.Error on d.

@@ -162,9 +162,9 @@ func (r *Reader) next() (gowarc.Record, error) {
 			r.done = io.EOF
 			return gowarc.Record{}, fatal
 		}
-		r.done = fatal
 		r.n++
-		return gowarc.Record{}, &RecordError{Index: r.n, Offset: rec.Offset, Err: fmt.Errorf("%v (source: %w)", err, r.src.err)}
+		r.done = io.EOF // the record error below already tells the cause
+		return gowarc.Record{}, &RecordError{Index: r.n, Offset: rec.Offset, Err: fmt.Errorf("record cut short: read: %w", r.src.err)}
 	}
 	if err == io.EOF && rec.Size == 0 {
 		r.done = io.EOF

@@ -245,7 +245,7 @@ func TestExampleArchive(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := readAll(t, zr, 0)
-	if len(out) != 1 || out[0].Err != "" || out[0].Index != 3 || !strings.Contains(out[0].Body, "Second Thomas Shoal") {
+	if len(out) != 1 || out[0].Err != "" || out[0].Index != 3 || !strings.Contains(out[0].Body, "Kharkiv") {
 		t.Fatalf("got %+v", out)
 	}
 }
