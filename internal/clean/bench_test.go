@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/eventwire/eventwire/internal/clean"
-	"github.com/eventwire/eventwire/internal/doc"
 	"github.com/eventwire/eventwire/internal/nlp/segment"
 	"github.com/eventwire/eventwire/internal/nlp/tokenize"
 	"github.com/eventwire/eventwire/internal/shared"
@@ -79,5 +78,3 @@ func BenchmarkTokens(b *testing.B) {
 		}
 	}
 }
-
-var _ = doc.Span{}

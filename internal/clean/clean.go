@@ -69,7 +69,7 @@ func pass(raw string, linePars bool) Result {
 	var b strings.Builder
 	b.Grow(len(raw))
 	var paras []doc.Span // spans into the output
-	var single []bool    // paragraph made of one line followed by a break
+	var single []bool    // paragraph that is a whole block of one line
 	block := make([]int, 0, 16)
 	flushBlock := func() {
 		if len(block) == 0 {
@@ -82,7 +82,6 @@ func pass(raw string, linePars bool) Result {
 			}
 		}
 		pstart := -1
-		nlines := 0
 		endPara := func() {
 			if pstart < 0 {
 				return
@@ -94,7 +93,6 @@ func pass(raw string, linePars bool) Result {
 				trimBuilder(&b, pstart)
 			}
 			pstart = -1
-			nlines = 0
 		}
 		for k, li := range block {
 			l := lines[li]
@@ -107,7 +105,6 @@ func pass(raw string, linePars bool) Result {
 				b.WriteByte(' ')
 			}
 			writeNormalized(&b, raw[l.start:l.end])
-			nlines++
 			if k+1 < len(block) && (linePars || lineBreaksPara(raw[l.start:l.end], raw[lines[block[k+1]].start:], maxLen)) {
 				endPara()
 			}

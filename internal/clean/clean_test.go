@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/eventwire/eventwire/internal/doc"
 	"github.com/eventwire/eventwire/internal/shared"
 )
 
@@ -165,13 +164,13 @@ func TestText(t *testing.T) {
 
 func TestFindDate(t *testing.T) {
 	tests := map[string]string{
-		"Monday, May 18, 2015":          "2015-05-18",
-		"WASHINGTON, Nov. 24, 2025":     "2025-11-24",
-		"24th November 2025":            "2025-11-24",
-		"Updated 2026-01-09T10:00Z":     "2026-01-09",
-		"March 3rd, 2026":               "2026-03-03",
+		"Monday, May 18, 2015":           "2015-05-18",
+		"WASHINGTON, Nov. 24, 2025":      "2025-11-24",
+		"24th November 2025":             "2025-11-24",
+		"Updated 2026-01-09T10:00Z":      "2026-01-09",
+		"March 3rd, 2026":                "2026-03-03",
 		"in May, officials said in 2015": "",
-		"May 40, 2015":                  "",
+		"May 40, 2015":                   "",
 	}
 	for in, want := range tests {
 		d := findDate(in)
@@ -201,7 +200,6 @@ func checkResult(t testing.TB, raw string, res Result) {
 		}
 		prev = r.End
 	}
-	_ = doc.Span{}
 }
 
 func TestEvalBoilerplate(t *testing.T) {
@@ -229,4 +227,104 @@ func FuzzCleanText(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		checkResult(t, s, Text(s))
 	})
+}
+
+func TestHTMLExamples(t *testing.T) {
+	tests := []struct {
+		file, title, date, first string
+	}{
+		{"manila-coast-guard.html", "Philippines summons Chinese envoy after water cannon attack near Scarborough Shoal", "2026-04-08", "Philippines summons Chinese envoy"},
+		{"lapaz-blockades.html", "Bolivia frees detained union leaders as road blockades end", "2025-10-14", "LA PAZ — Bolivian authorities"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			raw, err := os.ReadFile(filepath.Join("..", "..", "examples", tt.file))
+			if err != nil {
+				t.Skip(err)
+			}
+			res, err := HTML(raw, "https://news.example/"+tt.file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkHTMLResult(t, raw, res)
+			if res.Title != tt.title || res.PubDate != tt.date || !strings.HasPrefix(res.Text, tt.first) {
+				t.Errorf("title %q date %q text %.60q", res.Title, res.PubDate, res.Text)
+			}
+			for _, bad := range []string{"cookies", "Advertisement", "Subscribe", "All rights reserved", "Sign up", "Related stories", "Log in"} {
+				if strings.Contains(res.Text, bad) {
+					t.Errorf("page residue %q left in text", bad)
+				}
+			}
+			if n := strings.Count(res.Text, "\n\n"); n < 5 {
+				t.Errorf("paragraphs lost: %d breaks", n)
+			}
+		})
+	}
+	if _, err := HTML([]byte("<html><body><p>x</p></body></html>"), "http://[::1"); err == nil {
+		t.Error("bad page URL accepted")
+	}
+}
+
+func checkHTMLResult(t testing.TB, raw []byte, res Result) {
+	t.Helper()
+	if strings.HasPrefix(res.Text, " ") || strings.HasSuffix(res.Text, " ") || strings.Contains(res.Text, "\n\n\n") {
+		t.Fatalf("whitespace not normalized: %q", res.Text)
+	}
+	if res.TitleSpan != nil && res.TitleSpan.End > len(res.Text) {
+		t.Fatalf("title span %v out of text", *res.TitleSpan)
+	}
+	for _, r := range res.Removed {
+		if r.Start == -1 && r.End == -1 {
+			continue
+		}
+		if r.Start < 0 || r.End > len(raw) || r.Start >= r.End || string(raw[r.Start:r.End]) != r.Text {
+			t.Fatalf("removed %v %q does not point into raw page", r.Span, r.Text)
+		}
+	}
+}
+
+func FuzzCleanHTML(f *testing.F) {
+	f.Add([]byte("<html><head><title>T</title></head><body><p>Share</p><article><p>The talks ended on Tuesday in Geneva after three days.</p></article></body></html>"))
+	f.Add([]byte("<p>RTR4SGHC</p><p>x</p>"))
+	f.Add([]byte("<<<>>\x00\xff"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		res, err := HTML(b, "")
+		if err != nil {
+			return
+		}
+		checkHTMLResult(t, b, res)
+	})
+}
+
+func TestTextExamples(t *testing.T) {
+	tests := []struct {
+		file, date string
+		removed    int
+	}{
+		{"sudan-talks.txt", "2026-03-10", 0},
+		{"eu-sanctions.txt", "2026-01-27", 0},
+		{"tbilisi-protests.txt", "2025-12-02", 5},
+		{"quetta-bombing.txt", "2026-02-18", 0},
+		{"congo-rwanda-deal.txt", "2025-11-20", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			b, err := os.ReadFile(filepath.Join("..", "..", "examples", tt.file))
+			if err != nil {
+				t.Skip(err)
+			}
+			raw := string(b)
+			res := Text(raw)
+			checkResult(t, raw, res)
+			if res.Title == "" || res.TitleSpan == nil || res.TitleSpan.Start != 0 {
+				t.Errorf("no title found (%q)", res.Title)
+			}
+			if res.PubDate != tt.date {
+				t.Errorf("pubdate %q, want %q", res.PubDate, tt.date)
+			}
+			if len(res.Removed) != tt.removed {
+				t.Errorf("removed %d pieces, want %d: %v", len(res.Removed), tt.removed, res.Removed)
+			}
+		})
+	}
 }

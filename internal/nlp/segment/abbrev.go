@@ -4,6 +4,11 @@ package segment
 // word, unless a closing quote follows the mark ("Why?" he asked).
 const lowerAfterStrong = true
 
+// lowerAfterPeriod makes a period after an ordinary lowercase word end a
+// sentence even before a lowercase word ("fine. i will"), as in informal
+// web text.
+const lowerAfterPeriod = true
+
 type abbr int
 
 const (
@@ -39,7 +44,11 @@ var otherAbbr = set(
 	"dept", "univ", "assn", "ave", "blvd", "rd", "hwy", "mt", "ft", "st", "min", "max",
 	"hr", "hrs", "yr", "yrs", "mo", "mos", "oz", "lb", "lbs", "govt", "intl", "natl",
 	"dist", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
-	"ph", "esq", "sq", "km", "mi", "gal", "univ", "dec", "ok", "aka", "misc",
+	"ph", "pct", "esq", "sq", "km", "mi", "gal", "univ", "dec", "ok", "aka", "misc",
+	// U.S. state abbreviations of news style
+	"ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan",
+	"ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla",
+	"ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wyo", "ont", "que",
 )
 
 // starters are frequent sentence-initial words: after an ambiguous
@@ -66,10 +75,11 @@ func set(words ...string) map[string]struct{} {
 	return m
 }
 
-// lowerKey lowercases ASCII w into buf without the periods; ok is false
-// when w is too long or not ASCII letters and periods.
-func lowerKey(buf *[16]byte, w string) (string, int, bool) {
-	n, dots := 0, 0
+// lowerKey lowercases ASCII w into buf without the periods and returns
+// the key length and the number of periods; ok is false when w is too long
+// or not made of ASCII letters and periods. Callers index maps with
+// string(buf[:n]), which does not allocate.
+func lowerKey(buf *[16]byte, w string) (n, dots int, ok bool) {
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		switch {
@@ -80,25 +90,31 @@ func lowerKey(buf *[16]byte, w string) (string, int, bool) {
 			c += 'a' - 'A'
 		case c >= 'a' && c <= 'z':
 		default:
-			return "", 0, false
+			return 0, 0, false
 		}
 		if n == len(buf) {
-			return "", 0, false
+			return 0, 0, false
 		}
 		buf[n] = c
 		n++
 	}
-	return string(buf[:n]), dots, true
+	return n, dots, true
+}
+
+func in(m map[string]struct{}, key []byte) bool {
+	_, ok := m[string(key)]
+	return ok
 }
 
 // abbrevKind classifies the word w that precedes a period (w has no final
 // period).
 func abbrevKind(w string) abbr {
 	var buf [16]byte
-	k, dots, ok := lowerKey(&buf, w)
-	if !ok || k == "" {
+	n, dots, ok := lowerKey(&buf, w)
+	if !ok || n == 0 {
 		return abbrNone
 	}
+	k := buf[:n]
 	if dots > 0 {
 		// Initialisms: U.S, a.m, Ph.D, e.g, i.e; not domains (example.com)
 		seg := 0
@@ -111,7 +127,7 @@ func abbrevKind(w string) abbr {
 				return abbrNone
 			}
 		}
-		if k == "eg" || k == "ie" || k == "cf" || k == "vs" {
+		if ks := string(k); ks == "eg" || ks == "ie" || ks == "cf" || ks == "vs" {
 			return abbrTitle
 		}
 		return abbrOther
@@ -122,16 +138,14 @@ func abbrevKind(w string) abbr {
 		}
 		return abbrNumber
 	}
-	if _, ok := titleAbbr[k]; ok {
+	switch {
+	case in(titleAbbr, k):
 		return abbrTitle
-	}
-	if _, ok := monthAbbr[k]; ok {
+	case in(monthAbbr, k):
 		return abbrMonth
-	}
-	if _, ok := numberAbbr[k]; ok {
+	case in(numberAbbr, k):
 		return abbrNumber
-	}
-	if _, ok := otherAbbr[k]; ok {
+	case in(otherAbbr, k):
 		return abbrOther
 	}
 	return abbrNone
@@ -139,12 +153,8 @@ func abbrevKind(w string) abbr {
 
 func isStarter(w string) bool {
 	var buf [16]byte
-	k, _, ok := lowerKey(&buf, w)
-	if !ok || k == "" {
-		return false
-	}
-	_, found := starters[k]
-	return found
+	n, _, ok := lowerKey(&buf, w)
+	return ok && n > 0 && in(starters, buf[:n])
 }
 
 // lowercaseAbbr are abbreviations written in lowercase.
@@ -161,8 +171,8 @@ func KeepsPeriod(w string) bool {
 		return false
 	}
 	var buf [16]byte
-	k, dots, ok := lowerKey(&buf, w)
-	if !ok || k == "" {
+	n, dots, ok := lowerKey(&buf, w)
+	if !ok || n == 0 {
 		return false
 	}
 	kind := abbrevKind(w)
@@ -175,6 +185,5 @@ func KeepsPeriod(w string) bool {
 	if w[0] >= 'A' && w[0] <= 'Z' {
 		return true
 	}
-	_, low := lowercaseAbbr[k]
-	return low
+	return in(lowercaseAbbr, buf[:n])
 }

@@ -84,6 +84,11 @@ func paragraph(text string, a, b int, out []doc.Span) []doc.Span {
 			continue
 		}
 		k := skipSpace(text, j, b)
+		// A citation mark after the end belongs to the sentence: "… species. [10]"
+		if c := citationEnd(text, k, b); c > 0 {
+			j = c
+			k = skipSpace(text, j, b)
+		}
 		if k >= b {
 			break // paragraph end closes the sentence below
 		}
@@ -114,7 +119,7 @@ func boundary(text string, s, i, j, k, b int, strong bool, dots int) bool {
 	if dots >= 2 { // ellipsis
 		return next == startUpper
 	}
-	if next == startLower || next == startNone {
+	if next == startNone {
 		return false
 	}
 	// A single period: look at the word before it.
@@ -138,15 +143,21 @@ func boundary(text string, s, i, j, k, b int, strong bool, dots int) bool {
 	if w == "" {
 		return true
 	}
-	if closedByQuote(text, i, j) || j > i+1 && text[i+1] == ')' {
+	if (closedByQuote(text, i, j) || j > i+1 && text[i+1] == ')') && next != startLower {
 		// The period sits inside a quote or parenthesis: a real end.
 		return true
 	}
 	if ws == s && isListMarker(w) {
 		return false // "1." or "a." opening a list item
 	}
+	kind := abbrevKind(w)
+	if next == startLower {
+		// Informal text starts sentences in lowercase; news does so only
+		// after an abbreviation ("U.S. officials", "5 p.m. on").
+		return lowerAfterPeriod && kind == abbrNone && len(w) > 1 && isLowerWord(w)
+	}
 	nextWord := wordAt(text, k, b)
-	switch abbrevKind(w) {
+	switch kind {
 	case abbrTitle:
 		return false
 	case abbrNumber:
@@ -337,4 +348,44 @@ func isASCIISpace(c byte) bool {
 
 func isSpaceRune(r rune) bool {
 	return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff'
+}
+
+// citationEnd returns the end of a bracketed reference mark ("[10]",
+// "[1 - 3]", "[4, 7]") starting at k, or 0.
+func citationEnd(text string, k, b int) int {
+	if k >= b || text[k] != '[' {
+		return 0
+	}
+	digits := 0
+	for p := k + 1; p < b && p < k+16; p++ {
+		switch c := text[p]; {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == ' ' || c == ',' || c == '-':
+		case c == 0xE2 && p+2 < b && text[p+1] == 0x80 && text[p+2] == 0x93: // –
+			p += 2
+		case c == ']':
+			if digits > 0 {
+				return p + 1
+			}
+			return 0
+		default:
+			return 0
+		}
+	}
+	return 0
+}
+
+// isLowerWord reports whether w is an ordinary lowercase word (letters,
+// apostrophes and hyphens, first letter lowercase).
+func isLowerWord(w string) bool {
+	for i, r := range w {
+		switch {
+		case unicode.IsLower(r):
+		case i > 0 && (unicode.IsLetter(r) || r == '\'' || r == '’' || r == '-'):
+		default:
+			return false
+		}
+	}
+	return true
 }

@@ -45,6 +45,9 @@ func TestSentences(t *testing.T) {
 		{"whitespace", "  \n\n  One.  \n \n Two  ", []string{"One.", "Two"}},
 		{"empty", "", nil},
 		{"exclaim", "Stop! Now.", []string{"Stop!", "Now."}},
+		{"quote lowercase", "\"Stop.\" he said. Fine.", []string{"\"Stop.\" he said.", "Fine."}},
+		{"lowercase informal", "sounds fine. i will go. ok", []string{"sounds fine.", "i will go.", "ok"}},
+		{"citation", "It grew. [10] Then it fell.", []string{"It grew. [10]", "Then it fell."}},
 		{"paren", "He left (for good.) Then.", []string{"He left (for good.)", "Then."}},
 	}
 	for _, tt := range tests {
@@ -102,8 +105,8 @@ func TestEvalUD(t *testing.T) {
 		path []string
 		min  float64
 	}{
-		{"en_ewt-test", []string{"data", "ud", "en_ewt", "en_ewt-ud-test.conllu"}, 0.70},
-		{"en_gum-test", []string{"data", "ud", "en_gum", "en_gum-ud-test.conllu"}, 0.88},
+		{"en_ewt-test", []string{"data", "ud", "en_ewt", "en_ewt-ud-test.conllu"}, 0.82},
+		{"en_gum-test", []string{"data", "ud", "en_gum", "en_gum-ud-test.conllu"}, 0.94},
 	} {
 		t.Run(c.set, func(t *testing.T) {
 			p := shared.Need(t, c.path...)
