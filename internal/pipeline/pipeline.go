@@ -38,6 +38,9 @@ type Options struct {
 	URL string
 	// Shallow stops after sentences and tokens (no models): for fast ingest.
 	Shallow bool
+	// StopBefore names a stage (Stage*) at which Process stops, for
+	// evaluating one stage on the output of those before it.
+	StopBefore string
 	// Seen finds sentences already stored from other sources (for the
 	// duplicate_sentence flag); nil turns that check off.
 	Seen SentenceSeer
@@ -53,6 +56,8 @@ type SentenceSeer interface {
 type Pipeline struct {
 	opt Options
 
+	steps []step
+
 	coderOnce sync.Once
 	coderVal  *coder.Coder
 	coderErr  error
@@ -60,7 +65,9 @@ type Pipeline struct {
 
 // New prepares a pipeline; models load lazily on first use.
 func New(opt Options) (*Pipeline, error) {
-	return &Pipeline{opt: opt}, nil
+	p := &Pipeline{opt: opt}
+	p.steps = p.stages()
+	return p, nil
 }
 
 // FromItem builds and processes a document from one ingested item. Read
@@ -111,56 +118,82 @@ func (p *Pipeline) FromItem(it ingest.Item) *doc.Document {
 	return d
 }
 
-// Process runs every stage after cleaning on d.
+// Stage names, in the order Process runs them.
+const (
+	StageSegment = "segment"
+	StageNLP     = "nlp"
+	StageActors  = "actors"
+	StageDates   = "dates"
+	StagePlaces  = "places"
+	StageQuotes  = "quotes"
+	StageEvents  = "events"
+)
+
+// stages lists the steps after cleaning; each is a plain function of a
+// package of its own.
+type step struct {
+	name string
+	run  func(*doc.Document) error
+}
+
+func (p *Pipeline) stages() []step {
+	return []step{
+		{StageSegment, func(d *doc.Document) error {
+			spans := segment.Sentences(d.Text)
+			d.Sentences = make([]doc.Sentence, len(spans))
+			for i, s := range spans {
+				d.Sentences[i] = doc.Sentence{Span: s, Tokens: tokenize.Tokens(d.Text, s)}
+			}
+			return nil
+		}},
+		{StageNLP, func(d *doc.Document) error {
+			m, err := nlp.Default()
+			if err != nil {
+				return err
+			}
+			m.Document(d)
+			return nil
+		}},
+		{StageActors, func(d *doc.Document) error {
+			a := actors.Default()
+			if err := actors.DefaultErr(); err != nil {
+				return err
+			}
+			resolve.Entities(d, a)
+			return nil
+		}},
+		{StageDates, func(d *doc.Document) error { timex.Extract(d); return nil }},
+		{StagePlaces, func(d *doc.Document) error {
+			g, err := geo.Default()
+			if err != nil {
+				return err
+			}
+			g.Resolve(d)
+			return nil
+		}},
+		{StageQuotes, func(d *doc.Document) error { quotes.Extract(d); return nil }},
+		{StageEvents, func(d *doc.Document) error {
+			c, err := p.coder()
+			if err != nil {
+				return err
+			}
+			c.Code(d)
+			return nil
+		}},
+	}
+}
+
+// Process runs every stage after cleaning on d (up to Options.StopBefore).
 func (p *Pipeline) Process(d *doc.Document) {
 	if d.Text == "" {
 		return
 	}
-	p.stage(d, "segment", func() error {
-		spans := segment.Sentences(d.Text)
-		d.Sentences = make([]doc.Sentence, len(spans))
-		for i, s := range spans {
-			d.Sentences[i] = doc.Sentence{Span: s, Tokens: tokenize.Tokens(d.Text, s)}
+	for _, st := range p.steps {
+		if st.name == p.opt.StopBefore || (p.opt.Shallow && st.name == StageNLP) {
+			return
 		}
-		return nil
-	})
-	if p.opt.Shallow {
-		return
+		p.stage(d, st.name, func() error { return st.run(d) })
 	}
-	p.stage(d, "nlp", func() error {
-		m, err := nlp.Default()
-		if err != nil {
-			return err
-		}
-		m.Document(d)
-		return nil
-	})
-	p.stage(d, "actors", func() error {
-		a := actors.Default()
-		if err := actors.DefaultErr(); err != nil {
-			return err
-		}
-		resolve.Entities(d, a)
-		return nil
-	})
-	p.stage(d, "dates", func() error { timex.Extract(d); return nil })
-	p.stage(d, "places", func() error {
-		g, err := geo.Default()
-		if err != nil {
-			return err
-		}
-		g.Resolve(d)
-		return nil
-	})
-	p.stage(d, "quotes", func() error { quotes.Extract(d); return nil })
-	p.stage(d, "events", func() error {
-		c, err := p.coder()
-		if err != nil {
-			return err
-		}
-		c.Code(d)
-		return nil
-	})
 }
 
 // coder builds the event coder once, on first use.
