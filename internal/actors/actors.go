@@ -9,11 +9,13 @@
 // The dictionaries are plain text in our own format (FORMAT.md), embedded
 // and parsed lazily once by Default. Load reads the same format from any
 // reader; LoadPetrarchActors and LoadPetrarchAgents read TABARI/PETRARCH
-// dictionaries into the same Dict.
+// dictionaries into the same Dict. Extended adds some 25,000 entries derived
+// from the PETRARCH2 Phoenix dictionaries (as of 2014) behind the curated ones.
 package actors
 
 import (
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"sort"
@@ -114,7 +116,11 @@ type entry struct {
 	aliases []string
 	spans   []codeSpan
 	office  string // for agents: the office the word names ("president")
-	src     string // file:line, for messages
+	prefix  bool   // for agents from PETRARCH "[IGO~]": the role goes before the country
+	// looseCase: only the first word of an alias constrains case (PETRARCH
+	// dictionaries are all upper case, so later words' case is unknown).
+	looseCase bool
+	src       string // file:line, for messages
 }
 
 // codeAt returns the code in force at date (YYYY-MM-DD, "" = undated) and
@@ -161,6 +167,7 @@ func (e *entry) codeAt(date string) (cameo.ActorCode, string, bool) {
 type phrase struct {
 	keys    []string
 	cases   []caseReq
+	poss    uint64 // bit j set: alias word j is possessive ("Korean People's Army")
 	entries []*entry
 }
 
@@ -175,6 +182,14 @@ type Dict struct {
 	offices map[officeKey][]*entry
 	maxLen  int
 }
+
+// New returns an empty Dict. To extend the embedded dictionaries without
+// changing them for other users, merge into a new one:
+//
+//	d := actors.New()
+//	d.Merge(actors.Default())
+//	d.Merge(mine)
+func New() *Dict { return newDict() }
 
 func newDict() *Dict {
 	return &Dict{byAlias: map[string]*phrase{}, first: map[string][]*phrase{}, offices: map[officeKey][]*entry{}}
@@ -211,14 +226,22 @@ func (d *Dict) add(e *entry, prepend bool) {
 		}
 		keys := make([]string, len(toks))
 		cases := make([]caseReq, len(toks))
+		var poss uint64
 		for i, w := range toks {
+			if stem, n := stripPossessive(w); n > 0 && i < len(toks)-1 && i < 64 {
+				w = stem
+				poss |= 1 << uint(i)
+			}
 			keys[i] = key(w)
 			cases[i] = aliasCase(w)
+			if i > 0 && e.looseCase {
+				cases[i] = caseAny
+			}
 		}
 		j := strings.Join(keys, " ")
 		p := d.byAlias[j]
 		if p == nil {
-			p = &phrase{keys: keys, cases: cases}
+			p = &phrase{keys: keys, cases: cases, poss: poss}
 			d.byAlias[j] = p
 			d.first[keys[0]] = append(d.first[keys[0]], p)
 			if len(keys) > d.maxLen {
@@ -272,11 +295,7 @@ func (d *Dict) sortIndex() {
 // aliasWords splits an alias into words with the package tokenizer and
 // drops a leading "the" (it is optional in text).
 func aliasWords(a string) []string {
-	toks := Tokenize(a)
-	out := make([]string, 0, len(toks))
-	for _, t := range toks {
-		out = append(out, t.Form)
-	}
+	out := words(a)
 	if len(out) > 1 && out[0] == "the" {
 		out = out[1:] // "the Kremlin": the article is optional in text; "The Hague" keeps it
 	}
@@ -284,7 +303,9 @@ func aliasWords(a string) []string {
 }
 
 // Merge adds the entries of o to d. For an alias both define, o's entry is
-// preferred (a user dictionary overrides the defaults).
+// preferred (a user dictionary overrides the defaults). Merge modifies d:
+// never merge into Default() itself, which other goroutines share; merge
+// into New() instead.
 func (d *Dict) Merge(o *Dict) {
 	if o == nil {
 		return
@@ -297,6 +318,9 @@ func (d *Dict) Merge(o *Dict) {
 
 //go:embed data/*.txt
 var dataFS embed.FS
+
+//go:embed data/phoenix/*.txt
+var phoenixFS embed.FS
 
 var (
 	defaultOnce sync.Once
@@ -316,6 +340,77 @@ func Default() *Dict {
 
 // DefaultErr reports a parse error in the embedded dictionaries (nil normally).
 func DefaultErr() error { Default(); return defaultErr }
+
+var (
+	extendedOnce sync.Once
+	extendedDict *Dict
+	extendedErr  error
+)
+
+// Extended returns the default dictionaries completed by the derived
+// PETRARCH2 Phoenix dictionaries (data/phoenix, rebuilt by
+// internal/actors/convert): some 25,000 more people, institutions,
+// organizations and spellings, coded as of early 2014. Curated entries
+// always win: a derived entry only adds the aliases no curated entry uses,
+// and a derived person whose full name is already curated is dropped.
+// It is parsed once on first use (a few hundred milliseconds) and does not
+// change Default.
+func Extended() *Dict {
+	extendedOnce.Do(func() {
+		base, err := loadFS(dataFS, "data")
+		extra, err2 := loadFS(phoenixFS, "data/phoenix")
+		base.fill(extra)
+		extendedDict, extendedErr = base, errors.Join(err, err2)
+	})
+	return extendedDict
+}
+
+// ExtendedErr reports a parse error in the embedded dictionaries (nil normally).
+func ExtendedErr() error { Extended(); return extendedErr }
+
+// fill adds the entries of o to d without overriding d: aliases d already
+// has are skipped, and a person of o sharing any multi-word alias with a
+// person of d is dropped whole.
+func (d *Dict) fill(o *Dict) {
+	for _, e := range o.entries {
+		var keep []string
+		drop := false
+		for _, a := range e.aliases {
+			k := aliasKey(a)
+			if k == "" {
+				continue
+			}
+			if p, ok := d.byAlias[k]; ok {
+				if e.kind == ekPerson && strings.Contains(k, " ") {
+					for _, x := range p.entries {
+						if x.kind == ekPerson {
+							drop = true
+						}
+					}
+				}
+				continue
+			}
+			keep = append(keep, a)
+		}
+		if drop || len(keep) == 0 {
+			continue
+		}
+		c := *e
+		c.aliases = keep
+		d.add(&c, false)
+	}
+	d.sortIndex()
+}
+
+// aliasKey is the index key of an alias: its normalized words joined by spaces.
+func aliasKey(a string) string {
+	ws := aliasWords(a)
+	ks := make([]string, len(ws))
+	for i, w := range ws {
+		ks[i] = key(w)
+	}
+	return strings.Join(ks, " ")
+}
 
 func loadFS(fsys fs.FS, dir string) (*Dict, error) {
 	d := newDict()
@@ -381,19 +476,21 @@ func (d *Dict) Holder(iso3, office, date string) (string, cameo.ActorCode, bool)
 // unless one match covers the whole phrase, a leading "the" aside.
 func (d *Dict) Lookup(phrase string, date string) (Match, bool) {
 	toks := Tokenize(phrase)
-	if len(toks) > 1 && key(toks[0].Form) == "the" {
-		toks = toks[1:]
-	}
 	if len(toks) == 0 {
 		return Match{}, false
 	}
-	ms := d.Scan(phrase, toks, date)
-	if len(ms) != 1 || ms[0].Start != 0 || ms[0].End != len(toks) {
-		return Match{}, false
+	if ms := d.Scan(phrase, toks, date); len(ms) == 1 && ms[0].Start == 0 && ms[0].End == len(toks) {
+		return ms[0], true
 	}
-	m := ms[0]
-	m.Start, m.End = 0, len(toks)
-	return m, true
+	if len(toks) > 1 && key(toks[0].Form) == "the" {
+		toks = toks[1:]
+		if ms := d.Scan(phrase, toks, date); len(ms) == 1 && ms[0].Start == 0 && ms[0].End == len(toks) {
+			m := ms[0]
+			m.Start, m.End = 0, len(toks)
+			return m, true
+		}
+	}
+	return Match{}, false
 }
 
 // normDate accepts YYYY-MM-DD, YYYYMMDD, YYYY-MM and YYYY (partial dates

@@ -73,6 +73,14 @@ func key(w string) string {
 // stripPossessive removes a trailing possessive ("Russia's", "Russians'",
 // "Russia’s") and returns the stem and the number of bytes removed.
 func stripPossessive(w string) (string, int) {
+	if len(w) < 2 {
+		return w, 0
+	}
+	switch w[len(w)-1] {
+	case 's', 'S', '\'', 0x99: // 0x99 ends U+2019
+	default:
+		return w, 0
+	}
 	for _, suf := range []string{"'s", "\u2019s", "'S", "\u2019S"} {
 		if len(w) > len(suf) && strings.HasSuffix(w, suf) {
 			return w[:len(w)-len(suf)], len(suf)
@@ -97,6 +105,27 @@ func isPossessiveToken(w string) bool {
 
 // wordCase classifies the case of a text word.
 func wordCase(w string) (startsUpper, allUpper bool) {
+	if isASCII(w) {
+		letters := 0
+		allUpper = true
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			switch {
+			case c >= 'A' && c <= 'Z':
+				if letters == 0 {
+					startsUpper = true
+				}
+				letters++
+			case c >= 'a' && c <= 'z':
+				letters++
+				allUpper = false
+			}
+		}
+		if letters == 0 {
+			return false, false
+		}
+		return startsUpper, allUpper
+	}
 	letters := 0
 	allUpper = true
 	for i, r := range w {
@@ -122,6 +151,12 @@ func wordCase(w string) (startsUpper, allUpper bool) {
 func aliasCase(w string) caseReq {
 	if w == "The" {
 		return caseAny // "The Hague", "The Gambia": the article may be lower case in text
+	}
+	if h := strings.IndexByte(w, '-'); h > 0 {
+		switch strings.ToLower(w[:h]) {
+		case "al", "el", "ad", "as", "ash", "ar", "at", "az", "an":
+			return caseAny // "al-Qaeda" / "Al-Qaeda", "el-Sisi"
+		}
 	}
 	start, all := wordCase(w)
 	if !start {
@@ -150,19 +185,41 @@ func caseOK(req caseReq, startsUpper, allUpper bool) bool {
 }
 
 // Tokenize splits text into simple word tokens with byte spans: runs of
-// letters, digits and word-internal '.', '-', '\'' (so "U.S.", "al-Assad",
-// "Russia's" stay whole), every other non-space rune on its own. It is the
-// tokenizer Lookup uses for phrases, and a fallback for callers without an
-// NLP tokenizer; Scan accepts any tokenization with byte spans.
+// letters and digits with word-internal dots, hyphens and apostrophes (so
+// "U.S.", "al-Assad" and "Russia's" stay whole), every other non-space rune
+// on its own. It is the tokenizer Lookup uses for phrases, and a fallback
+// for callers without an NLP tokenizer; Scan accepts any tokenization with
+// byte spans.
 func Tokenize(text string) []doc.Token {
-	var toks []doc.Token
+	toks := make([]doc.Token, 0, len(text)/5+1)
+	splitWords(text, func(start, end int, spaceBefore bool) {
+		if spaceBefore && len(toks) > 0 {
+			toks[len(toks)-1].SpaceAfter = true
+		}
+		toks = append(toks, doc.Token{Span: doc.Span{Start: start, End: end}, Form: text[start:end], Head: -1})
+	})
+	if len(toks) > 0 && len(text) > toks[len(toks)-1].End {
+		toks[len(toks)-1].SpaceAfter = true
+	}
+	return toks
+}
+
+// words splits s like Tokenize and returns the word strings only.
+func words(s string) []string {
+	out := make([]string, 0, 4)
+	splitWords(s, func(start, end int, _ bool) { out = append(out, s[start:end]) })
+	return out
+}
+
+// splitWords calls emit for each token of text with its byte range and
+// whether whitespace precedes it.
+func splitWords(text string, emit func(start, end int, spaceBefore bool)) {
 	i := 0
+	space := false
 	for i < len(text) {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		if unicode.IsSpace(r) {
-			if len(toks) > 0 {
-				toks[len(toks)-1].SpaceAfter = true
-			}
+			space = true
 			i += n
 			continue
 		}
@@ -197,12 +254,14 @@ func Tokenize(text string) []doc.Token {
 		} else {
 			i += n
 		}
-		toks = append(toks, doc.Token{Span: doc.Span{Start: start, End: i}, Form: text[start:i], Head: -1})
+		emit(start, i, space)
+		space = false
 	}
-	return toks
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) }
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
 
 // isAbbrev reports whether w (without its final dot) looks like a dotted
 // abbreviation ("U.S", "U.N") or a title abbreviation ("Gen", "Mr").
@@ -215,4 +274,13 @@ func isAbbrev(w string) bool {
 		return true
 	}
 	return false
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }

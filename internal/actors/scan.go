@@ -2,6 +2,7 @@ package actors
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/eventwire/eventwire/internal/cameo"
 	"github.com/eventwire/eventwire/internal/doc"
@@ -9,11 +10,21 @@ import (
 
 // tokInfo is the per-token view Scan matches against.
 type tokInfo struct {
-	key        string
 	upper, all bool
-	poss       int  // bytes of a possessive suffix stripped from the form
-	possTok    bool // the token is a detached possessive ("'s")
+	poss       int   // bytes of a possessive suffix stripped from the form
+	possTok    bool  // the token is a detached possessive ("'s")
+	kb, ke     int32 // the normalized key is scratch.buf[kb:ke]
 }
+
+// scratch is per-call working memory of Scan, pooled so that a scan
+// allocates only its result.
+type scratch struct {
+	info []tokInfo
+	buf  []byte
+	hits []base
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
 // base is a dictionary hit before composition.
 type base struct {
@@ -48,11 +59,10 @@ func (d *Dict) Scan(text string, toks []doc.Token, date string) []Match {
 		return nil
 	}
 	date = normDate(date)
-	var infoBuf [64]tokInfo
-	info := infoBuf[:0]
-	if len(toks) > len(infoBuf) {
-		info = make([]tokInfo, 0, len(toks))
-	}
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	info := sc.info[:0]
+	buf := sc.buf[:0]
 	for _, t := range toks {
 		var ti tokInfo
 		form := t.Form
@@ -61,15 +71,30 @@ func (d *Dict) Scan(text string, toks []doc.Token, date string) []Match {
 		} else {
 			form, ti.poss = stripPossessive(form)
 		}
-		ti.key = key(form)
 		ti.upper, ti.all = wordCase(form)
+		ti.kb = int32(len(buf))
+		if isASCII(form) {
+			for j := 0; j < len(form); j++ {
+				c := form[j]
+				if c == '.' {
+					continue
+				}
+				if c >= 'A' && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				buf = append(buf, c)
+			}
+		} else {
+			buf = append(buf, key(form)...)
+		}
+		ti.ke = int32(len(buf))
 		info = append(info, ti)
 	}
+	sc.info, sc.buf = info, buf
 
-	var baseBuf [16]base
-	hits := baseBuf[:0]
+	hits := sc.hits[:0]
 	for i := 0; i < len(toks); {
-		b, ok := d.longest(info, i, date)
+		b, ok := d.longest(info, buf, i, date)
 		if !ok {
 			b, ok = d.hyphenPrefix(toks[i].Form, info[i], i, date)
 		}
@@ -80,12 +105,13 @@ func (d *Dict) Scan(text string, toks []doc.Token, date string) []Match {
 		hits = append(hits, b)
 		i = b.end
 	}
+	sc.hits = hits
 	if len(hits) == 0 {
 		return nil
 	}
 	out := make([]Match, 0, len(hits))
 	for h := 0; h < len(hits); {
-		m, next := d.compose(text, toks, info, hits, h, date)
+		m, next := d.compose(text, toks, info, buf, hits, h, date)
 		out = append(out, m)
 		h = next
 	}
@@ -93,11 +119,11 @@ func (d *Dict) Scan(text string, toks []doc.Token, date string) []Match {
 }
 
 // longest returns the longest dictionary phrase starting at token i.
-func (d *Dict) longest(info []tokInfo, i int, date string) (base, bool) {
+func (d *Dict) longest(info []tokInfo, buf []byte, i int, date string) (base, bool) {
 	if info[i].possTok {
 		return base{}, false
 	}
-	for _, p := range d.first[info[i].key] {
+	for _, p := range d.first[string(buf[info[i].kb:info[i].ke])] {
 		n := len(p.keys)
 		if i+n > len(info) {
 			continue
@@ -105,7 +131,7 @@ func (d *Dict) longest(info []tokInfo, i int, date string) (base, bool) {
 		ok := true
 		for j := 0; j < n; j++ {
 			ti := &info[i+j]
-			if ti.key != p.keys[j] || ti.possTok || (ti.poss > 0 && j < n-1) || !caseOK(p.cases[j], ti.upper, ti.all) {
+			if string(buf[ti.kb:ti.ke]) != p.keys[j] || ti.possTok || (ti.poss > 0 && j < n-1 && (j >= 64 || p.poss&(1<<uint(j)) == 0)) || !caseOK(p.cases[j], ti.upper, ti.all) {
 				ok = false
 				break
 			}
@@ -145,9 +171,11 @@ func (d *Dict) hyphenPrefix(form string, ti tokInfo, i int, date string) (base, 
 }
 
 // choose picks, among entries sharing an alias, the first one holding a
-// dated role on date, else the first; it returns the code in force.
+// dated role on date, else the first; it returns the code in force. An
+// entry with only undated codes at the head of the list (e.g. merged from a
+// user dictionary) wins outright.
 func choose(es []*entry, date string) (*entry, cameo.ActorCode, string) {
-	if len(es) > 1 && date != "" {
+	if len(es) > 1 && date != "" && es[0].hasDated() {
 		for _, e := range es {
 			if c, off, active := e.codeAt(date); active {
 				return e, c, off
@@ -175,12 +203,13 @@ func isModifier(k entryKind) bool {
 
 // compose builds one Match from hits[h] and the adjacent hits it absorbs,
 // returning the index of the next unused hit.
-func (d *Dict) compose(text string, toks []doc.Token, info []tokInfo, hits []base, h int, date string) (Match, int) {
+func (d *Dict) compose(text string, toks []doc.Token, info []tokInfo, buf []byte, hits []base, h int, date string) (Match, int) {
 	first := hits[h]
 	last := first
 	next := h + 1
 	var mod *base
-	var agents []base
+	var agentBuf [4]base
+	agents := agentBuf[:0]
 	var person *base
 	if isModifier(first.e.kind) {
 		mod = &hits[h]
@@ -215,6 +244,9 @@ func (d *Dict) compose(text string, toks []doc.Token, info []tokInfo, hits []bas
 			case ekCountry, ekDemonym, ekParty:
 				country = mod.code.Country()
 				m.Code = compose(mod.code, role)
+				if agents[0].e.prefix && country != "" {
+					m.Code = role + cameo.ActorCode(country)
+				}
 			default:
 				m.Code, m.Kind, m.Entity = mod.code, mod.e.kind.public(), mod.e.name
 			}
@@ -224,7 +256,10 @@ func (d *Dict) compose(text string, toks []doc.Token, info []tokInfo, hits []bas
 		}
 		// An unknown name after a title: "President Xi Jinping".
 		if last.end < len(toks) && !last.poss {
-			n := nameAfter(toks, info, last.end, agents[len(agents)-1].e.kind)
+			n := 0
+			if titleRoles[string(agentRole(agents))] {
+				n = nameAfter(toks, info, buf, last.end)
+			}
 			if n > 0 && next < len(hits) && hits[next].start < last.end+n {
 				n = hits[next].start - last.end // stop at the next dictionary hit
 			}
@@ -290,6 +325,13 @@ func compose(mod, role cameo.ActorCode) cameo.ActorCode {
 	return cameo.ActorCode(c) + role
 }
 
+// titleRoles are the roles whose agent words work as titles before a
+// personal name ("President Xi", "General Smith", "Judge Brown").
+var titleRoles = map[string]bool{
+	"GOV": true, "MIL": true, "COP": true, "JUD": true, "LEG": true, "OPP": true, "REB": true,
+	"SPY": true, "REL": true, "ELI": true, "SEP": true, "GOVMED": false,
+}
+
 var nameStop = map[string]bool{
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
 	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
@@ -302,7 +344,7 @@ var nameStop = map[string]bool{
 // nameAfter returns how many tokens from i form a personal name following a
 // title agent: NER PER tags when the tokens carry NER, else PROPN when they
 // carry POS, else capitalized words (not days, months or function words).
-func nameAfter(toks []doc.Token, info []tokInfo, i int, _ entryKind) int {
+func nameAfter(toks []doc.Token, info []tokInfo, buf []byte, i int) int {
 	if i > 0 {
 		// titles are capitalized in running text ("President", "Foreign Minister")
 		prev := info[i-1]
@@ -323,7 +365,7 @@ func nameAfter(toks []doc.Token, info []tokInfo, i int, _ entryKind) int {
 		case t.UPOS != "":
 			ok = t.UPOS == "PROPN"
 		default:
-			ok = info[j].upper && !nameStop[info[j].key] && !info[j].possTok && hasLetter(t.Form)
+			ok = info[j].upper && !nameStop[string(buf[info[j].kb:info[j].ke])] && !info[j].possTok && hasLetter(t.Form)
 		}
 		if !ok {
 			break
@@ -355,4 +397,13 @@ func joinForms(ts []doc.Token) string {
 		sb.WriteString(f)
 	}
 	return sb.String()
+}
+
+func (e *entry) hasDated() bool {
+	for _, s := range e.spans {
+		if s.dated() {
+			return true
+		}
+	}
+	return false
 }
