@@ -43,6 +43,7 @@ func newRoot() *cobra.Command {
 		newExportCmd(),
 		newEvalCmd(),
 		newDemoCmd(),
+		newBenchCmd(),
 	)
 	return root
 }

@@ -14,6 +14,7 @@ import (
 	"runtime/debug"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/eventwire/eventwire/internal/actors"
 	"github.com/eventwire/eventwire/internal/clean"
@@ -41,6 +42,9 @@ type Options struct {
 	// StopBefore names a stage (Stage*) at which Process stops, for
 	// evaluating one stage on the output of those before it.
 	StopBefore string
+	// Observe, when set, is told how long each stage took on each document
+	// (for benchmarks and metrics). It must be safe for concurrent use.
+	Observe func(stage string, took time.Duration)
 	// Seen finds sentences already stored from other sources (for the
 	// duplicate_sentence flag); nil turns that check off.
 	Seen SentenceSeer
@@ -210,6 +214,10 @@ func (p *Pipeline) coder() (*coder.Coder, error) {
 
 // stage runs fn, turning an error or a panic into a doc.Error on d.
 func (p *Pipeline) stage(d *doc.Document, name string, fn func() error) {
+	if p.opt.Observe != nil {
+		start := time.Now()
+		defer func() { p.opt.Observe(name, time.Since(start)) }()
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			d.Errors = append(d.Errors, doc.Error{Origin: d.Origin, Stage: name,
