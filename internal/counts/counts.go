@@ -209,7 +209,7 @@ var groupNouns = map[string]string{
 	"militants": "militants", "fighters": "militants", "rebels": "militants", "insurgents": "militants",
 	"jihadists": "militants", "gunmen": "militants", "terrorists": "militants", "extremists": "militants",
 	"troops": "troops", "soldiers": "troops", "marines": "troops", "servicemen": "troops", "sailors": "troops",
-	"personnel": "troops",
+	"personnel":  "troops",
 	"protesters": "protesters", "protestors": "protesters", "demonstrators": "protesters", "marchers": "protesters",
 	"refugees": "refugees", "migrants": "migrants", "immigrants": "migrants",
 	"civilians": "civilians", "police": "police", "policemen": "police", "officers": "police",
@@ -298,7 +298,12 @@ func (x *extractor) excluded(i, next int, v int64) bool {
 		return true
 	}
 	// numbered names: "Resolution 2254", "Flight 17", "posts 542 and 543"
-	if i > 0 && x.ws[i-1].IsUpper() && x.ws[i].IsDigit() && !strings.Contains(raw, ",") && !isPluralNoun(nw) {
+	if (prev == "and" || prev == "or" || prev == "to") && i >= 2 && x.ws[i-2].IsDigit() {
+		if _, _, n0, ok := x.number(i - 2); ok && n0 == i-1 && x.excluded(i-2, i-1, 0) {
+			return true // "posts 542 and 543"
+		}
+	}
+	if i > 1 && x.ws[i-1].IsUpper() && x.ws[i].IsDigit() && !strings.Contains(raw, ",") && !isPluralNoun(nw) {
 		return true
 	}
 	if prev == "no." || prev == "number" || prev == "posts" || prev == "post" || prev == "route" || prev == "highway" || prev == "page" || prev == "section" || prev == "article" || prev == "chapter" {
@@ -332,6 +337,9 @@ func maxInt(a, b int) int {
 func (x *extractor) count(i int, v int64, lower bool, next int) int {
 	if x.excluded(i, next, v) {
 		return i
+	}
+	if v == 1 && x.word(next) == "of" {
+		return i // "one of the things"
 	}
 	c := doc.Count{}
 	start := i
@@ -389,6 +397,7 @@ func (x *extractor) count(i int, v int64, lower bool, next int) int {
 		break
 	}
 	what, who := "", ""
+	nounWhat := false
 	if head >= 0 {
 		l := x.lw[head]
 		end = head
@@ -405,6 +414,7 @@ func (x *extractor) count(i int, v int64, lower bool, next int) int {
 			} else {
 				what = x.nounPhrase(next, head)
 			}
+			nounWhat = true
 			// a governing event word after: "130 people were killed"
 			for k := head + 1; k < len(x.lw) && k <= head+4; k++ {
 				if cat := eventWords[x.lw[k]]; cat != "" {
@@ -419,13 +429,18 @@ func (x *extractor) count(i int, v int64, lower bool, next int) int {
 		}
 	}
 	// a governing verb before: "killed 130 people", "the loss of all 224"
-	if cat := x.eventBefore(start); cat != "" && (what == "" || groupNouns[x.word(head)] != "" || head >= 0 && what == x.word(head)) {
+	if cat, at := x.eventBefore(start); cat != "" && (what == "" || nounWhat) {
 		what = cat
+		start = at // the span takes in the governing word: "saved 200"
 		if who == "" && head >= 0 {
 			who = x.phrase(next, head+1)
 		}
 	}
-	if what == "" && head < 0 {
+	if what == "" && head < 0 && start > 0 && isPluralNoun(x.lw[start-1]) && !unitWords[x.lw[start-1]] && (qual == "over" || qual == "more than" || qual == "nearly" || qual == "almost" || qual == "about" || qual == "around" || qual == "some") {
+		// "outstanding asylum claims over 150,000"
+		what = x.nounPhrase(maxInt(0, start-2), start-1)
+	}
+	if p := x.word(start - 1); what == "" && head < 0 && (p == "from" || p == "between" || p == "at" || p == "to" || p == "reached" || p == "totaled" || p == "totalled" || p == "numbered" || p == "of") {
 		// no noun after: "Estimates of ISIS militants range from 30,000 to 200,000"
 		for k := start - 1; k >= 0 && k >= start-8; k-- {
 			if g := groupNouns[x.lw[k]]; g != "" && g != "people" {
@@ -481,25 +496,37 @@ func minInt(a, b int) int {
 
 // eventBefore looks just before a count for a governing event word
 // ("killed", "rescued", "the loss of all", "death toll to").
-func (x *extractor) eventBefore(start int) string {
+func (x *extractor) eventBefore(start int) (string, int) {
 	k := start - 1
 	for k >= 0 && (x.lw[k] == "all" || x.lw[k] == "the" || x.lw[k] == "another" || x.lw[k] == "least" || x.lw[k] == "at" || x.lw[k] == "some") {
 		k--
 	}
 	if k < 0 {
-		return ""
+		return "", start
 	}
 	l := x.lw[k]
 	if l == "of" && k > 0 && (x.lw[k-1] == "loss" || x.lw[k-1] == "deaths" || x.lw[k-1] == "lives") {
-		return "killed"
+		return "killed", k - 1
 	}
-	if (l == "to" || l == "at" || l == "of") && k > 0 && x.lw[k-1] == "toll" || l == "toll" {
-		return "killed"
+	if (l == "to" || l == "at" || l == "of") && k > 0 && x.lw[k-1] == "toll" {
+		return "killed", k - 1
+	}
+	if l == "toll" {
+		return "killed", k
 	}
 	if cat := eventWords[l]; cat != "" && l != "dead" && l != "missing" && l != "lives" && l != "hostage" {
-		return cat
+		return cat, k
 	}
-	return ""
+	return "", start
+}
+
+// notModifier are words that are not part of a counted compound noun.
+var notModifier = map[string]bool{
+	"on": true, "in": true, "at": true, "for": true, "to": true, "by": true, "with": true, "from": true,
+	"and": true, "or": true, "but": true, "major": true, "minor": true, "new": true, "old": true, "few": true,
+	"many": true, "several": true, "main": true, "top": true, "key": true, "big": true, "small": true,
+	"large": true, "great": true, "different": true, "separate": true, "such": true, "what": true, "which": true,
+	"were": true, "was": true, "are": true, "is": true, "be": true, "been": true, "have": true, "had": true,
 }
 
 func (x *extractor) phrase(a, b int) string {
@@ -514,7 +541,7 @@ func (x *extractor) phrase(a, b int) string {
 // ("Afghan refugees") are left to Who.
 func (x *extractor) nounPhrase(next, head int) string {
 	a := head
-	if head-1 >= next && !x.ws[head-1].IsUpper() && !skipAdj[x.lw[head-1]] && x.gapAfter(head-1) == " " {
+	if m := x.word(head - 1); head-1 >= next && !x.ws[head-1].IsUpper() && !skipAdj[m] && !notModifier[m] && !strings.HasSuffix(m, "est") && x.gapAfter(head-1) == " " {
 		a = head - 1
 	}
 	return strings.ToLower(x.phrase(a, head+1))

@@ -42,6 +42,10 @@ func Words(dst []Word, text string, sp doc.Span) []Word {
 	}
 	i := sp.Start
 	for i < sp.End {
+		if c := text[i]; c < utf8.RuneSelf && !asciiWord[c] {
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(text[i:sp.End])
 		if !isWordRune(r) {
 			i += n
@@ -50,10 +54,18 @@ func Words(dst []Word, text string, sp doc.Span) []Word {
 		start := i
 		i += n
 		for i < sp.End {
-			r, n = utf8.DecodeRuneInString(text[i:sp.End])
-			if isWordRune(r) {
-				i += n
-				continue
+			if c := text[i]; c < utf8.RuneSelf {
+				if asciiWord[c] {
+					i++
+					continue
+				}
+				r, n = rune(c), 1
+			} else {
+				r, n = utf8.DecodeRuneInString(text[i:sp.End])
+				if isWordRune(r) {
+					i += n
+					continue
+				}
 			}
 			if isJoiner(r) && i+n < sp.End {
 				r2, n2 := utf8.DecodeRuneInString(text[i+n : sp.End])
@@ -84,6 +96,17 @@ func hasInnerDot(s string) bool {
 	}
 	return false
 }
+
+var asciiWord = func() (t [128]bool) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = true
+		t[c-'a'+'A'] = true
+	}
+	return t
+}()
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 

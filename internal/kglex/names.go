@@ -105,6 +105,7 @@ type Name struct {
 	Entity string // longest earlier name with the same last word
 	Nation string // ISO3 of a nationality word just before it, if any
 	Role   string // office noun just before it ("president"), if any
+	lower  string
 }
 
 // Names spots capitalized word sequences in the sentences of d, for
@@ -115,19 +116,28 @@ type Name struct {
 func Names(d *doc.Document, sents []doc.Span) []Name {
 	var out []Name
 	var ws []Word
+	var lws []string
 	for _, sp := range sents {
 		ws = Words(ws[:0], d.Text, sp)
+		lws = lws[:0]
+		for _, w := range ws {
+			if w.IsUpper() {
+				lws = append(lws, Lower(w.Text))
+			} else {
+				lws = append(lws, w.Text) // lower-case already, or a digit
+			}
+		}
 		for i := 0; i < len(ws); i++ {
 			if !ws[i].IsUpper() {
 				continue
 			}
-			lw := Lower(ws[i].Text)
+			lw := lws[i]
 			if notNameStart[lw] || roles[lw] || titles[lw] || nationality[lw] != "" {
 				continue
 			}
 			j := i + 1
 			for j < len(ws) && j-i < 5 && ws[j].IsUpper() && gapIsSpace(d.Text, ws[j-1].End, ws[j].Start) {
-				lj := Lower(ws[j].Text)
+				lj := lws[j]
 				if notNameStart[lj] && lj != "al" {
 					break
 				}
@@ -136,7 +146,7 @@ func Names(d *doc.Document, sents []doc.Span) []Name {
 			// "Shadow Home Secretary Yvette Cooper": the name starts after the last role word
 			cut := -1
 			for k := i; k < j-1; k++ {
-				if lk := Lower(ws[k].Text); roles[lk] || titles[lk] {
+				if lk := lws[k]; roles[lk] || titles[lk] {
 					cut = k
 				}
 			}
@@ -147,13 +157,13 @@ func Names(d *doc.Document, sents []doc.Span) []Name {
 			n.Text = d.Text[n.Start:n.End]
 			org := false
 			for k := i; k < j; k++ {
-				if orgWords[Lower(ws[k].Text)] {
+				if orgWords[lws[k]] {
 					org = true
 				}
 			}
 			// title / role / nationality just before
 			for k := i - 1; k >= 0 && k >= i-4; k-- {
-				lk := Lower(ws[k].Text)
+				lk := lws[k]
 				if titles[lk] || roles[lk] {
 					if n.Role == "" {
 						n.Role = lk
@@ -173,7 +183,7 @@ func Names(d *doc.Document, sents []doc.Span) []Name {
 			if !org && (j-i == 2 || j-i == 3) && i > 0 {
 				n.Person = true
 			}
-			if !org && j-i <= 3 && j < len(ws) && isCueLike(Lower(ws[j].Text)) {
+			if !org && j-i <= 3 && j < len(ws) && isCueLike(lws[j]) {
 				n.Person = true
 			}
 			if !org && (j-i == 2 || j-i == 3) && i == 0 {
@@ -182,10 +192,11 @@ func Names(d *doc.Document, sents []doc.Span) []Name {
 			if nationality[Lower(n.Text)] != "" {
 				n.Person = false
 			}
-			last := Lower(ws[j-1].Text)
+			last := lws[j-1]
 			n.Entity = n.Text
+			n.lower = Lower(n.Text)
 			for k := len(out) - 1; k >= 0; k-- {
-				if len(out[k].Text) > len(n.Text) && strings.HasSuffix(Lower(out[k].Text), " "+last) {
+				if len(out[k].Text) > len(n.Text) && strings.HasSuffix(out[k].lower, last) && strings.HasSuffix(out[k].lower[:len(out[k].lower)-len(last)], " ") {
 					n.Entity = out[k].Entity
 					n.Person = n.Person || out[k].Person
 					break

@@ -1,5 +1,5 @@
 // Package pipeline runs eventwire's stages over one document, in order:
-// clean → segment → tokenize/tag/parse/NER → actors → dates → places →
+// clean → segment/tokenize → tag/parse/NER → actors → dates → places →
 // quotes → counts → events → tone → integrity flags.
 //
 // Every stage is a plain function over *doc.Document owned by its own
@@ -19,16 +19,19 @@ import (
 	"github.com/eventwire/eventwire/internal/actors"
 	"github.com/eventwire/eventwire/internal/clean"
 	"github.com/eventwire/eventwire/internal/coder"
+	"github.com/eventwire/eventwire/internal/counts"
 	"github.com/eventwire/eventwire/internal/dedupe"
 	"github.com/eventwire/eventwire/internal/doc"
 	"github.com/eventwire/eventwire/internal/geo"
 	"github.com/eventwire/eventwire/internal/ingest"
+	"github.com/eventwire/eventwire/internal/integrity"
 	"github.com/eventwire/eventwire/internal/nlp"
 	"github.com/eventwire/eventwire/internal/nlp/segment"
 	"github.com/eventwire/eventwire/internal/nlp/tokenize"
 	"github.com/eventwire/eventwire/internal/quotes"
 	"github.com/eventwire/eventwire/internal/resolve"
 	"github.com/eventwire/eventwire/internal/timex"
+	"github.com/eventwire/eventwire/internal/tone"
 )
 
 // Options tune a pipeline.
@@ -130,7 +133,10 @@ const (
 	StageDates   = "dates"
 	StagePlaces  = "places"
 	StageQuotes  = "quotes"
+	StageCounts  = "counts"
 	StageEvents  = "events"
+	StageTone    = "tone"
+	StageFlags   = "flags"
 )
 
 // stages lists the steps after cleaning; each is a plain function of a
@@ -176,12 +182,22 @@ func (p *Pipeline) stages() []step {
 			return nil
 		}},
 		{StageQuotes, func(d *doc.Document) error { quotes.Extract(d); return nil }},
+		{StageCounts, func(d *doc.Document) error { counts.Extract(d); return nil }},
 		{StageEvents, func(d *doc.Document) error {
 			c, err := p.coder()
 			if err != nil {
 				return err
 			}
 			c.Code(d)
+			return nil
+		}},
+		{StageTone, func(d *doc.Document) error { tone.Score(d); return nil }},
+		{StageFlags, func(d *doc.Document) error {
+			var seen integrity.SentenceSeer
+			if p.opt.Seen != nil {
+				seen = p.opt.Seen
+			}
+			integrity.Check(d, seen)
 			return nil
 		}},
 	}

@@ -26,7 +26,10 @@ func (x *context) gap(ws []kglex.Word, a int) bool {
 
 // attribute looks for a cue in text[from:to] (after=true: the frame follows
 // the quote) and returns the speaker it introduces.
-func (x *context) attribute(from, to int, after bool) (*doc.Speaker, *doc.Span, string) {
+//
+// A strict after-frame only takes a cue whose speaker phrase starts the
+// frame ("”, Obama said", "” said KCNA", "” he then added").
+func (x *context) attribute(from, to int, after, strict bool) (*doc.Speaker, *doc.Span, string) {
 	ws := kglex.Words(x.ws[:0], x.d.Text, doc.Span{Start: from, End: to})
 	x.ws = ws
 	if len(ws) == 0 {
@@ -56,7 +59,11 @@ func (x *context) attribute(from, to int, after bool) (*doc.Speaker, *doc.Span, 
 				}
 			}
 		}
-		if c > 0 && !x.gap(ws, c-1) && (lw[c-1] == "and" || lw[c-1] == "but" || lw[c-1] == "or") || participle {
+		bb := c
+		for bb > 0 && npSkipAdverbs[lw[bb-1]] && !x.gap(ws, bb-1) {
+			bb--
+		}
+		if bb > 0 && !x.gap(ws, bb-1) && (lw[bb-1] == "and" || lw[bb-1] == "but" || lw[bb-1] == "or") || participle {
 			// "X sponsored ... and said", "..., saying": the subject of the sentence
 			if sp := x.subject(x.sents[x.sentIndex(ws[c].Start)].Start, ws[c].Start); sp != nil {
 				return sp, &cue, MethodCue
@@ -93,14 +100,25 @@ func (x *context) attribute(from, to int, after bool) (*doc.Speaker, *doc.Span, 
 		case "put":
 			return c+1 < len(lw) && lw[c+1] == "it"
 		case "reads", "states", "notes", "claims", "reports", "tweets", "adds":
-			// nouns as often as verbs: a cue only right before the quote or "that"
-			return !after && c == len(lw)-1 || c+1 < len(lw) && lw[c+1] == "that"
+			// nouns as often as verbs: a cue only right before the quote or
+			// "that", or closing a short attribution after it ("”, he notes.")
+			return !after && c == len(lw)-1 || c+1 < len(lw) && lw[c+1] == "that" ||
+				after && c <= 3 && (c == len(lw)-1 || x.gap(ws, c))
+		case "went":
+			return c+1 < len(lw) && lw[c+1] == "on"
+		case "fired":
+			return c+1 < len(lw) && lw[c+1] == "back"
 		}
 		return cueSet[lw[c]]
 	}
 	if after {
 		for c := 0; c < len(ws) && c < 16; c++ {
 			if isCue(c) {
+				if strict && c > 0 && !(c == 1 && npSkipAdverbs[lw[0]]) {
+					if np, ok := x.npBefore(ws, lw, c); !ok || np.a != 0 {
+						continue
+					}
+				}
 				if sp, cue, m := try(c); sp != nil {
 					return sp, cue, m
 				}
@@ -154,13 +172,24 @@ func (x *context) npEndingAt(ws []kglex.Word, lw []string, c int, appos bool) (n
 			}
 		}
 	}
-	if appos && b > 0 && x.gapIs(ws, b-1, ",") {
-		// "Jeff Rathke, the State Department spokesperson, said"
+	if appos && b > 0 && (x.gapIs(ws, b-1, ",") || x.gapIs(ws, b-1, ".,")) {
+		// "Jeff Rathke, the State Department spokesperson, said",
+		// "Quina Jones, 25, said", "Mitch McConnell, R-Ky., said",
+		// "Rucker Culpepper, who runs the effort, said"
 		k := b - 1
-		for k > 0 && !x.gap(ws, k-1) && b-k < 8 {
+		for k > 0 && b-k < 16 && (!x.gap(ws, k-1) || x.gapIs(ws, k-1, "'") || x.gapIs(ws, k-1, "’")) {
 			k--
 		}
-		if k > 0 && k < b && x.gapIs(ws, k-1, ",") && (determiner(lw[k]) || kglex.IsRole(lw[b-1])) {
+		if k > 0 && k < b && (x.gapIs(ws, k-1, ",") || x.gapIs(ws, k-1, "),")) && appositive(ws, lw, k, b) {
+			if x.gapIs(ws, k-1, "),") {
+				// "Rep. Jim Jordan (R-Ohio), an oversight panel member, said"
+				for j := k - 1; j > 0 && k-j < 6; j-- {
+					if strings.HasSuffix(strings.TrimRight(x.d.Text[ws[j-1].End:ws[j].Start], " "), "(") {
+						return x.npEndingAt(ws, lw, j, false)
+					}
+				}
+				return np{}, false
+			}
 			return x.npEndingAt(ws, lw, k, false)
 		}
 		return np{}, false
@@ -179,7 +208,7 @@ func (x *context) npEndingAt(ws []kglex.Word, lw []string, c int, appos bool) (n
 		}
 		a--
 	}
-	if npStops[lw[a]] || npStops[lw[b-1]] || b-a == 1 && ws[a].IsDigit() {
+	if npStops[lw[a]] || npStops[lw[b-1]] || b-a == 1 && (ws[a].IsDigit() || dayWord(lw[a])) {
 		return np{}, false
 	}
 	return np{a, b}, true
@@ -263,7 +292,9 @@ func (x *context) resolve(p np, ws []kglex.Word, lw []string) *doc.Speaker {
 		if !span.Contains(m.Span) || !x.isHead(m.Span, span) {
 			continue
 		}
-		if m.Type == doc.PER {
+		// the first person that heads the phrase ("Matthew Ingram of The
+		// Globe and Mail"), else the first other mention
+		if m.Type == doc.PER && (best == nil || best.Type != doc.PER) {
 			best = m
 		} else if best == nil {
 			best = m
@@ -271,9 +302,6 @@ func (x *context) resolve(p np, ws []kglex.Word, lw []string) *doc.Speaker {
 	}
 	if best != nil {
 		sp := speakerOf(*best)
-		if sp.Entity == "" && best.Resolved == "lexical" {
-			sp.Entity = best.Text
-		}
 		return &sp
 	}
 	// a role: "the U.S. president", "the former Florida governor"
@@ -310,6 +338,20 @@ func (x *context) resolve(p np, ws []kglex.Word, lw []string) *doc.Speaker {
 		return nil
 	}
 	return sp
+}
+
+// appositive reports whether words [k, b) can be an appositive between a
+// name and its cue verb.
+func appositive(ws []kglex.Word, lw []string, k, b int) bool {
+	switch {
+	case b-k <= 2:
+		return true // "25", "R-Ky"
+	case determiner(lw[k]) || kglex.IsRole(lw[b-1]):
+		return true
+	case lw[k] == "who" || lw[k] == "which" || prepositions[lw[k]] || lw[k] == "in" || lw[k] == "speaking" || lw[k] == "writing":
+		return true
+	}
+	return false
 }
 
 // isHead reports whether a mention inside a noun phrase is its head: it ends
@@ -366,7 +408,7 @@ func (x *context) pronoun(l, typ string, span doc.Span) *doc.Speaker {
 		}
 	case "ORG":
 		for k := len(x.spoken) - 1; k >= 0 && k >= len(x.spoken)-3; k-- {
-			if e := x.spoken[k].Entity; e != "" && !x.isPerson(e) {
+			if e := x.spoken[k].Entity; e != "" && !x.isPerson(e) && !isPronoun(x.spoken[k].Text) {
 				sp.Entity, sp.Actor = e, x.spoken[k].Actor
 				return sp
 			}
@@ -551,4 +593,9 @@ func (x *context) wordBefore(off int) string {
 		return l
 	}
 	return ""
+}
+
+func isPronoun(s string) bool {
+	_, ok := pronouns[kglex.Lower(s)]
+	return ok
 }

@@ -235,6 +235,9 @@ func readAnn(path, text string) ([]polnearRel, error) {
 		}
 		parts := strings.SplitN(l, "\t", 3)
 		if len(parts) < 2 {
+			if !isAnnID(l) {
+				continue // a continuation of a multi-line text field
+			}
 			return nil, fmt.Errorf("%s:%d: want tab-separated fields", path, line)
 		}
 		switch l[0] {
@@ -334,4 +337,12 @@ func directQuotes(text string, rels []polnearRel) []goldDirect {
 		}
 	}
 	return out
+}
+
+// isAnnID reports whether l starts like a BRAT annotation line ("T12", "E3").
+func isAnnID(l string) bool {
+	if len(l) < 2 || strings.IndexByte("TERAN", l[0]) < 0 {
+		return false
+	}
+	return l[1] >= '0' && l[1] <= '9'
 }

@@ -15,6 +15,8 @@
 //     role (and nationality) in the document; a description without such an
 //     antecedent ("the former Florida governor") is kept as the speaker's Text
 //     without Entity.
+//   - "subject": no cue, but the quote's sentence opens with a named person
+//     (after at most a short adverbial and a comma) before the quote.
 //   - "preceding": no cue, but an earlier quote in the same sentence, or the
 //     previous sentence, had an attributed quote or a speech act by a single
 //     named speaker. Across a paragraph break only when the previous quote
@@ -28,11 +30,18 @@
 //   - otherwise Speaker is nil, Method "none", and an unattributed_quote flag
 //     is added to d.Flags.
 //
-// Entities (d.Entities) are used when present; otherwise capitalized names
-// are spotted lexically (kglex.Names).
+// A speaker that names no one identifiable (a description without
+// antecedent such as "the former Florida governor", an anonymous "a
+// source", an unresolved pronoun) keeps its Text, has no Entity, and gets a
+// dangling_reference flag on its span (once per span, also when an earlier
+// stage flagged it already).
+//
+// Entities (d.Entities) are used when present, else mentions built from the
+// tokens' NER tags, else capitalized names spotted lexically (kglex.Names).
 package quotes
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 
@@ -48,6 +57,7 @@ const (
 	MethodFollowing = "following"
 	MethodDash      = "dash"
 	MethodColon     = "colon"
+	MethodSubject   = "subject"
 	MethodNone      = "none"
 )
 
@@ -56,7 +66,7 @@ var cueList = []string{
 	"charged", "reiterated", "reiterates", "stated", "stating", "insisted", "insists", "warned",
 	"warns", "warning", "noted", "explained", "explains", "argued", "argues", "asked", "asks",
 	"wrote", "writes", "writing", "continued", "continues", "declared", "declares", "announced",
-	"claimed", "described", "describes", "characterized", "characterised", "called", 	"tweeted", "replied", "responded", "remarked", "urged", "stressed", "acknowledged",
+	"claimed", "described", "describes", "characterized", "characterised", "called", "tweeted", "replied", "responded", "remarked", "urged", "stressed", "acknowledged",
 	"admitted", "conceded", "recalled", "suggested", "predicted", "promised", "vowed", "confirmed",
 	"denied", "emphasized", "emphasised", "observed", "quipped", "joked", "countered", "testified",
 	"dubbed", "complained", "cautioned", "posted", "commented", "concluded", "asserted", "asserts",
@@ -68,7 +78,7 @@ var cueList = []string{
 	"dismissing", "calling", "describing", "threatened", "reported", "put", "demanded",
 	"insisting", "arguing", "noting", "warning", "predicting", "complaining", "vowing", "promising",
 	"questioned", "wondering", "answered", "recalls", "recalling", "echoed", "echoing", "advised",
-	"maintained", "maintains", "asking", "ruled", "sings", "sang", "testifying", "adding", "estimated", "acknowledging", "announcing", "declaring", "conceding",
+	"maintained", "maintains", "pressed", "proclaimed", "applauded", "pledging", "went", "fired", "asking", "ruled", "sings", "sang", "testifying", "adding", "estimated", "acknowledging", "announcing", "declaring", "conceding",
 }
 
 var cueSet = func() map[string]bool {
@@ -103,7 +113,7 @@ var npStops = map[string]bool{
 
 var pronouns = map[string]string{
 	"he": "PER", "she": "PER", "him": "PER", "her": "PER", "it": "ORG", "they": "", "i": "",
-	"he's": "PER", "she's": "PER", "it's": "ORG",
+	"he's": "PER", "she's": "PER", "it's": "ORG", "he'd": "PER", "she'd": "PER", "he'll": "PER", "she'll": "PER",
 	"we": "", "you": "", "his": "PER",
 }
 
@@ -154,7 +164,7 @@ func Extract(d *doc.Document) {
 		var cue *doc.Span
 		method := MethodNone
 		cutByNext := aEnd < x.sents[ei].End
-		if !cutByNext && ei+1 < len(x.sents) && onlySpace(d.Text[m.closeEnd:x.sents[ei].End]) && onlySpace(d.Text[x.sents[ei].End:x.sents[ei+1].Start]) && x.shortAttribution(x.sents[ei+1]) {
+		if !cutByNext && ei+1 < len(x.sents) && m.closeEnd <= x.sents[ei].End && x.sents[ei].End <= x.sents[ei+1].Start && onlySpace(d.Text[m.closeEnd:x.sents[ei].End]) && onlySpace(d.Text[x.sents[ei].End:x.sents[ei+1].Start]) && x.shortAttribution(x.sents[ei+1]) {
 			// "“…?” Vitter demanded." split after the closing mark: the
 			// attribution is in the next sentence
 			aEnd = x.sents[ei+1].End
@@ -163,13 +173,13 @@ func Extract(d *doc.Document) {
 			}
 		}
 		if m.closeEnd <= aEnd && !cutByNext {
-			sp, cue, method = x.attribute(m.closeEnd, aEnd, true)
+			sp, cue, method = x.attribute(m.closeEnd, aEnd, true, true)
 		}
 		if sp == nil && bStart < m.open {
-			sp, cue, method = x.attribute(bStart, m.open, false)
+			sp, cue, method = x.attribute(bStart, m.open, false, false)
 		}
-		if sp == nil && m.closeEnd <= aEnd && cutByNext {
-			sp, cue, method = x.attribute(m.closeEnd, aEnd, true)
+		if sp == nil && m.closeEnd <= aEnd {
+			sp, cue, method = x.attribute(m.closeEnd, aEnd, true, false)
 		}
 		if sp == nil && bStart < m.open && strings.HasSuffix(strings.TrimSpace(d.Text[bStart:m.open]), ":") {
 			// "Sunak defended the record: \"...\"": the subject of the sentence
@@ -182,12 +192,20 @@ func Extract(d *doc.Document) {
 				sp, method = s, MethodDash
 			}
 		}
+		if sp == nil && bStart < m.open && x.sents[si].Start < m.open {
+			// no speech verb, but the sentence opens with a named person
+			// who does something with the quoted words ("Rubio bemoaned a
+			// climate in which people “literally hate each other”")
+			if s := x.openingPerson(x.sents[si].Start, m.open); s != nil {
+				sp, method = s, MethodSubject
+			}
+		}
 		if sp == nil && prevSpeaker != nil && prevSent == si {
 			// an earlier quote of the same sentence
 			c := *prevSpeaker
 			sp, method = &c, MethodPreceding
 		}
-		if sp == nil && (si == 0 || !x.newParagraph(si) || prevOpen || x.introduces(si-1)) {
+		if sp == nil && (si == 0 || !x.newParagraph(si) || prevOpen || x.introduces(si-1) || x.opensParagraph(m.open) && prevSpeaker != nil && prevSent == si-1) {
 			if prevSpeaker != nil && (prevSent == si || prevSent == si-1) {
 				c := *prevSpeaker
 				sp, method = &c, MethodPreceding
@@ -220,9 +238,20 @@ func Extract(d *doc.Document) {
 		c := *d.Quotes[qi+1].Speaker
 		d.Quotes[qi].Speaker, d.Quotes[qi].Method = &c, MethodFollowing
 	}
+	flagged := map[doc.Span]bool{}
+	for _, f := range d.Flags {
+		if f.Kind == doc.FlagDanglingReference {
+			flagged[f.Span] = true
+		}
+	}
 	for _, q := range d.Quotes[startQ:] {
-		if q.Speaker == nil {
+		switch {
+		case q.Speaker == nil:
 			d.Flags = append(d.Flags, doc.Flag{Kind: doc.FlagUnattributedQuote, Span: q.Span, Message: "quote without a stated speaker: " + abbrev(q.Text)})
+		case q.Speaker.Entity == "" && !flagged[q.Speaker.Span]:
+			// "the former Florida governor", "a source", an unresolved "they"
+			flagged[q.Speaker.Span] = true
+			d.Flags = append(d.Flags, doc.Flag{Kind: doc.FlagDanglingReference, Span: q.Speaker.Span, Message: fmt.Sprintf("quote speaker %q names no one identifiable in the document", q.Speaker.Text)})
 		}
 	}
 }
@@ -304,8 +333,12 @@ func newContext(d *doc.Document) *context {
 	if len(x.sents) == 0 {
 		x.sents = []doc.Span{{Start: 0, End: len(d.Text)}}
 	}
-	if len(d.Entities) > 0 {
-		x.ments = append(x.ments, d.Entities...)
+	ents := d.Entities
+	if len(ents) == 0 {
+		ents = kglex.MentionsFromTokens(d) // tagged but not yet resolved
+	}
+	if len(ents) > 0 {
+		x.ments = append(x.ments, ents...)
 		sort.SliceStable(x.ments, func(i, j int) bool { return x.ments[i].Start < x.ments[j].Start })
 		for _, m := range x.ments {
 			if m.Type != doc.PER {
@@ -334,8 +367,10 @@ func newContext(d *doc.Document) *context {
 	return x
 }
 
+// speakerOf makes a speaker of a named mention; an unresolved mention is
+// its own entity (the name as written).
 func speakerOf(m doc.Mention) doc.Speaker {
-	return doc.Speaker{Span: m.Span, Text: m.Text, Entity: m.Entity, Actor: m.Actor}
+	return doc.Speaker{Span: m.Span, Text: m.Text, Entity: entityOf(m), Actor: m.Actor}
 }
 
 // roleBefore reads up to five words before off for "<nation> <role>"
@@ -476,4 +511,63 @@ func onlySpace(s string) bool {
 		}
 	}
 	return true
+}
+
+// opensParagraph reports whether a quotation mark at off starts its line.
+func (x *context) opensParagraph(off int) bool {
+	for i := off - 1; i >= 0; i-- {
+		switch x.d.Text[i] {
+		case '\n':
+			return true
+		case ' ', '\t':
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// openingPerson returns the person mention that opens text[lo:hi] (within
+// its first three words, or the first three after a leading adverbial of
+// at most five words and a comma), when there is one.
+func (x *context) openingPerson(lo, hi int) *doc.Speaker {
+	ws := kglex.Words(nil, x.d.Text, doc.Span{Start: lo, End: hi})
+	if len(ws) < 3 {
+		return nil
+	}
+	starts := []int{0}
+	for k := 0; k+1 < len(ws) && k < 5; k++ {
+		if strings.TrimSpace(x.d.Text[ws[k].End:ws[k+1].Start]) == "," {
+			starts = append(starts, k+1)
+			break
+		}
+	}
+	for _, st := range starts {
+		for k := range x.ments {
+			m := &x.ments[k]
+			if m.Start >= hi {
+				break
+			}
+			if m.Type != doc.PER || m.Start < ws[st].Start {
+				continue
+			}
+			// the mention must begin within three words of st
+			n := 0
+			for j := st; j < len(ws) && ws[j].Start < m.Start; j++ {
+				n++
+			}
+			if n > 3 || st+n >= len(ws) {
+				break
+			}
+			// and be followed by a verb-like lower-case word, not a possessive
+			rest := x.d.Text[m.End:hi]
+			if strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") {
+				break
+			}
+			sp := speakerOf(*m)
+			sp.Entity = entityOf(*m)
+			return &sp
+		}
+	}
+	return nil
 }

@@ -121,3 +121,43 @@ func TestGoldArticles(t *testing.T) {
 		t.Errorf("gold recall %d/%d", F, N)
 	}
 }
+
+// TestWithEntities checks that resolved entities (as the lead's pipeline
+// fills them) drive speakers, roles and pronouns.
+func TestWithEntities(t *testing.T) {
+	text := "US President Barack Obama met Vladimir Putin. The U.S. president said the talks were “very useful”. He added: “We will meet again.” “Nothing was agreed”, a Kremlin aide said."
+	men := func(s, typ, ent string) doc.Mention {
+		i := strings.Index(text, s)
+		return doc.Mention{Span: doc.Span{Start: i, End: i + len(s)}, Text: s, Type: doc.EntityType(typ), Entity: ent}
+	}
+	d := &doc.Document{Text: text, Entities: []doc.Mention{men("Barack Obama", "PER", "Barack Obama"), men("Vladimir Putin", "PER", "Vladimir Putin"), men("Kremlin", "ORG", "Kremlin")}}
+	Extract(d)
+	want := []struct{ quote, speaker, entity, method string }{
+		{"very useful", "The U.S. president", "Barack Obama", MethodCue},
+		{"We will meet again.", "He", "Barack Obama", MethodCue},
+		{"Nothing was agreed", "a Kremlin aide", "", MethodCue},
+	}
+	if len(d.Quotes) != len(want) {
+		t.Fatalf("quotes %+v", d.Quotes)
+	}
+	for i, w := range want {
+		q := d.Quotes[i]
+		if q.Text != w.quote || q.Speaker == nil || q.Speaker.Text != w.speaker || q.Speaker.Entity != w.entity || q.Method != w.method {
+			t.Errorf("quote %d: %q speaker %+v method %s, want %+v", i, q.Text, q.Speaker, q.Method, w)
+		}
+	}
+	if len(d.Flags) != 1 || d.Flags[0].Kind != doc.FlagDanglingReference || d.Flags[0].Span.In(text) != "a Kremlin aide" {
+		t.Errorf("flags %+v, want one dangling_reference on \"a Kremlin aide\"", d.Flags)
+	}
+}
+
+func TestUnattributed(t *testing.T) {
+	d := &doc.Document{Text: "The leaders pledged solidarity. “We are prepared to work with you”.\n\nLater a statement followed."}
+	Extract(d)
+	if len(d.Quotes) != 1 || d.Quotes[0].Speaker != nil || d.Quotes[0].Method != MethodNone {
+		t.Fatalf("quotes %+v", d.Quotes)
+	}
+	if len(d.Flags) != 1 || d.Flags[0].Kind != doc.FlagUnattributedQuote || d.Flags[0].Span != d.Quotes[0].Span {
+		t.Errorf("flags %+v", d.Flags)
+	}
+}

@@ -39,7 +39,7 @@ func isFutureMark(lw []string, k int) bool {
 	switch lw[k] {
 	case "will", "shall", "upcoming", "won't", "wo":
 		return true
-	case "going", "scheduled", "expected", "set", "planning", "plans", "due", "slated":
+	case "going", "scheduled", "expected", "set", "planning", "plans", "slated":
 		return k+1 < len(lw) && lw[k+1] == "to"
 	case "is", "are":
 		// "is to visit"

@@ -16,7 +16,10 @@
 //   - A bare month ("in March") likewise resolves to the most recent (or,
 //     future tense, the next) such month, precision month.
 //   - Weeks ("last week", "this week", "two weeks ago") have precision
-//     "week" and the value of that week's Monday (ISO weeks).
+//     "week" and the value of that week's Monday (ISO weeks). Weekends
+//     ("this weekend", "last weekend") have precision "weekend" and the value
+//     of that weekend's Saturday; "this weekend" is the latest one (the
+//     coming one in a future clause, when the weekend is not under way).
 //   - "N units ago" has the value pubdate minus N units at the unit's
 //     precision and also carries Duration.
 //   - Explicit dates with a year are kept as written even when after the
@@ -42,6 +45,8 @@ const (
 	Month  = "month"
 	Year   = "year"
 	Decade = "decade"
+	// Weekend: the value is that weekend's Saturday.
+	Weekend = "weekend"
 )
 
 // Extract appends the time expressions of d to d.Dates.
@@ -229,6 +234,9 @@ func (x *extractor) at(sp doc.Span, i int) int {
 			return x.emit(i, i+1, fmt.Sprintf("%03d", y/10), Decade, "explicit", "")
 		}
 	}
+	if (w == "today" || w == "tomorrow" || w == "yesterday") && i > 0 && x.ws[i].IsUpper() && x.ws[i-1].IsUpper() {
+		return 0 // "USA Today", "Russia Today"
+	}
 	switch w {
 	case "today", "tonight":
 		return x.relDay(i, i+1+x.part(i+1), 0)
@@ -349,7 +357,7 @@ func (x *extractor) weekday(sp doc.Span, i int, wd time.Weekday) int {
 			}
 		}
 		if d, ok := dayOf(x.lw[j]); ok && x.ws[j].IsDigit() {
-			if m, ok := months[x.word(j + 1)]; ok && x.spaceOnly(j) {
+			if m, ok := months[x.word(j+1)]; ok && x.spaceOnly(j) {
 				if y, ok := yearOf(x.word(j + 2)); ok && x.gapOK(j+1) && validDay(y, m, d) {
 					return x.emit(i, j+3, fmt.Sprintf("%04d-%02d-%02d", y, m, d), Day, "explicit", "")
 				}
@@ -427,12 +435,27 @@ func (x *extractor) lastNext(sp doc.Span, i int) int {
 	}
 	p := x.pub
 	switch u {
-	case "week", "weekend":
+	case "week":
 		if w == "past" {
 			return 0
 		}
 		t := monday(p).AddDate(0, 0, 7*delta)
 		return x.emit(i, j+1, fmtDay(t), Week, "pubdate", "")
+	case "weekend":
+		// the Saturday of that weekend: "this weekend" is the latest one
+		// (the coming one in a future clause), "last"/"past" the one
+		// before, "next" the one after the coming one
+		back := (int(p.Weekday()) - int(time.Saturday) + 7) % 7
+		sat := p.AddDate(0, 0, -back)
+		switch {
+		case w == "next":
+			sat = sat.AddDate(0, 0, 14)
+		case w == "this" && x.future(sp, i) && back > 1:
+			sat = sat.AddDate(0, 0, 7)
+		case (w == "last" || w == "past") && back <= 1:
+			sat = sat.AddDate(0, 0, -7)
+		}
+		return x.emit(i, j+1, fmtDay(sat), Weekend, "pubdate", "")
 	case "month":
 		if w == "past" {
 			return 0

@@ -74,6 +74,10 @@ func TestExpressions(t *testing.T) {
 		{"The minister travelled in December.", "December", "2014-12", Month},
 		{"The officer spoke this morning.", "this morning", "2015-11-26", Day},
 		{"He was released a year ago.", "a year ago", "2014", Year},
+		{"He left early due to illness on Tuesday.", "Tuesday", "2015-11-24", Day},
+		{"Voters marched this weekend.", "this weekend", "2015-11-21", Weekend},
+		{"Voters will march this weekend.", "this weekend", "2015-11-28", Weekend},
+		{"Voters marched last weekend.", "last weekend", "2015-11-21", Weekend},
 	}
 	hit := 0
 	for _, c := range cases {
@@ -105,7 +109,7 @@ func TestExpressions(t *testing.T) {
 }
 
 func TestDurationsAndNonDates(t *testing.T) {
-	d := run("He was held for twelve years. A 14-year-old boy and 2,000 people were there. Officials may speak.", "2015-11-26")
+	d := run("He was held for twelve years. A 14-year-old boy and 2,000 people were there. Officials may speak. He told USA Today and Russia Today.", "2015-11-26")
 	var durs []string
 	for _, e := range d.Dates {
 		if e.Value != "" {
