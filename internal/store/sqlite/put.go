@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"runtime"
+	"sync"
 	"time"
 
 	"github.com/eventwire/eventwire/internal/dedupe"
@@ -66,20 +68,17 @@ func prepare(ctx context.Context, tx *sql.Tx) (*putStmts, error) {
 // NearDuplicateOf fields are set only once the transaction has committed.
 func (s *DB) Put(ctx context.Context, docs []*doc.Document) (store.PutStats, error) {
 	var st store.PutStats
-	ids := make([]string, len(docs))
-	sigs := make([]dedupe.Signature, len(docs))
 	for i, d := range docs {
 		if d == nil {
 			return st, fmt.Errorf("sqlite: put: document %d of batch is nil: %w", i, store.ErrBadDocument)
 		}
-		ids[i] = d.ID
-		if ids[i] == "" {
-			ids[i] = dedupe.ID(d.Text)
-		}
-		sigs[i] = dedupe.Sign(d.Text)
 	}
 	if len(docs) == 0 {
 		return st, nil
+	}
+	pre, err := prepareDocs(docs)
+	if err != nil {
+		return st, fmt.Errorf("sqlite: put: %w", err)
 	}
 
 	s.wmu.Lock()
@@ -105,25 +104,31 @@ func (s *DB) Put(ctx context.Context, docs []*doc.Document) (store.PutStats, err
 	}
 	for i, d := range docs {
 		var one int
-		switch err := p.exists.QueryRowContext(ctx, ids[i]).Scan(&one); err {
+		pd := &pre[i]
+		switch err := p.exists.QueryRowContext(ctx, pd.id).Scan(&one); err {
 		case nil:
 			st.Skipped++
 			continue
 		case sql.ErrNoRows:
 		default:
-			return store.PutStats{}, fmt.Errorf("sqlite: put %s: %w", ids[i], err)
+			return store.PutStats{}, fmt.Errorf("sqlite: put %s: %w", pd.id, err)
 		}
 		near[i] = d.NearDuplicateOf
 		if near[i] == "" {
-			if near[i], err = s.nearest(ctx, p, sigs[i].Bands(), &sigs[i]); err != nil {
-				return store.PutStats{}, fmt.Errorf("sqlite: put %s: near duplicates: %w", ids[i], err)
+			if near[i], err = s.nearest(ctx, p, pd.bands, &pd.sig); err != nil {
+				return store.PutStats{}, fmt.Errorf("sqlite: put %s: near duplicates: %w", pd.id, err)
+			}
+			if near[i] != "" { // the prepared JSON has no link yet
+				if pd.json, err = encodeDoc(d, pd.id, near[i]); err != nil {
+					return store.PutStats{}, fmt.Errorf("sqlite: put %s: %w", pd.id, err)
+				}
 			}
 		}
-		seq, err := insertDoc(ctx, p, d, ids[i], near[i], &sigs[i], now)
+		seq, err := insertDoc(ctx, p, d, pd, near[i], now)
 		if err != nil {
-			return store.PutStats{}, fmt.Errorf("sqlite: put %s: %w", ids[i], err)
+			return store.PutStats{}, fmt.Errorf("sqlite: put %s: %w", pd.id, err)
 		}
-		s.lsh.add(seq, sigs[i].Bands())
+		s.lsh.add(seq, pd.bands)
 		lastSeq = seq
 		st.Added++
 		if near[i] != "" {
@@ -139,8 +144,12 @@ func (s *DB) Put(ctx context.Context, docs []*doc.Document) (store.PutStats, err
 		return store.PutStats{}, fmt.Errorf("sqlite: put: commit: %w", err)
 	}
 	s.lsh.commit(lastSeq)
+	if s.addedSinceOptimize += st.Added; s.addedSinceOptimize >= optimizeEvery {
+		// Best effort: the batch is stored; stale statistics only slow queries.
+		_ = s.optimize(ctx)
+	}
 	for i, d := range docs {
-		d.ID = ids[i]
+		d.ID = pre[i].id
 		if near[i] != "" {
 			d.NearDuplicateOf = near[i]
 		}
@@ -173,14 +182,60 @@ func (s *DB) nearest(ctx context.Context, p *putStmts, bands []uint64, sig *dedu
 	return best, nil
 }
 
-// insertDoc writes one document (but not its full-text entry) and returns its seq.
-func insertDoc(ctx context.Context, p *putStmts, d *doc.Document, id, near string, sig *dedupe.Signature, now string) (int64, error) {
+// prepared is the part of a document's write that needs no database.
+type prepared struct {
+	id    string
+	sig   dedupe.Signature
+	bands []uint64
+	json  []byte // encodeDoc(d, id, d.NearDuplicateOf)
+}
+
+// prepareDocs computes IDs, signatures and JSON of docs on all CPUs.
+func prepareDocs(docs []*doc.Document) ([]prepared, error) {
+	pre := make([]prepared, len(docs))
+	errs := make([]error, len(docs))
+	workers := min(runtime.GOMAXPROCS(0), (len(docs)+15)/16)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			for i := w; i < len(docs); i += workers {
+				d, p := docs[i], &pre[i]
+				p.id = d.ID
+				if p.id == "" {
+					p.id = dedupe.ID(d.Text)
+				}
+				p.sig = dedupe.Sign(d.Text)
+				p.bands = p.sig.Bands()
+				p.json, errs[i] = encodeDoc(d, p.id, d.NearDuplicateOf)
+			}
+		}(w)
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			return nil, fmt.Errorf("document %d of batch: %w", i, err)
+		}
+	}
+	return pre, nil
+}
+
+// encodeDoc is the stored JSON of d: the full contract without "text",
+// which has its own column.
+func encodeDoc(d *doc.Document, id, near string) ([]byte, error) {
 	c := *d
 	c.ID, c.NearDuplicateOf, c.Text = id, near, ""
 	blob, err := json.Marshal(&c)
 	if err != nil {
-		return 0, fmt.Errorf("encode: %w", err)
+		return nil, fmt.Errorf("encode: %w", err)
 	}
+	return blob, nil
+}
+
+// insertDoc writes one document (but not its full-text entry) and returns its seq.
+func insertDoc(ctx context.Context, p *putStmts, d *doc.Document, pd *prepared, near, now string) (int64, error) {
+	id, sig, blob := pd.id, &pd.sig, pd.json
 	res, err := p.doc.ExecContext(ctx, id, d.URL, d.Source, d.Origin, d.Title, d.PubDate, d.Lang, d.Text, blob, nullString(near), now)
 	if err != nil {
 		return 0, fmt.Errorf("insert document: %w", err)

@@ -188,6 +188,8 @@ func searchErr(match string, err error) error {
 // or "quoted phrase" is a required string literal, so no input is a syntax
 // error. It returns "" when text has no words.
 func matchExpr(text string) string {
+	// FTS5 reads the expression as a C string: a NUL would end it early.
+	text = strings.ReplaceAll(text, "\x00", " ")
 	var terms []string
 	for i, part := range strings.Split(text, `"`) {
 		if i%2 == 1 { // inside quotes: a phrase
@@ -331,11 +333,12 @@ func (s *DB) Events(ctx context.Context, f store.EventFilter) ([]store.EventRow,
 		e.quad, e.goldstein, e.negated, e.modality, e.date, coalesce(e.day, ''), e.place_name, e.country,
 		e.lat, e.lon, e.killed, e.sentence, e.start, e."end", e.confidence,
 		CAST(substr(CAST(d.text AS BLOB), e.start + 1, e."end" - e.start) AS TEXT)
-		FROM events e JOIN documents d ON d.seq = e.doc`
+		FROM (SELECT * FROM events e`
 	if len(where) > 0 {
 		query += " WHERE " + strings.Join(where, " AND ")
 	}
-	query += " ORDER BY e.id LIMIT ?"
+	// Documents are joined only for the rows of the page.
+	query += ` ORDER BY e.id LIMIT ?) e JOIN documents d ON d.seq = e.doc ORDER BY e.id`
 	args = append(args, limit+1)
 	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {

@@ -24,12 +24,19 @@ import (
 	"github.com/eventwire/eventwire/internal/store"
 )
 
+// DefaultPath is the database file the CLI uses when none is given.
+const DefaultPath = "eventwire.db"
+
 // DB is a SQLite-backed store.Store and store.Analytics.
 type DB struct {
 	db   *sql.DB
 	path string
 	wmu  sync.Mutex // serializes writers inside this process
 	lsh  lsh        // near-duplicate buckets; under wmu
+
+	// addedSinceOptimize counts documents written since the planner
+	// statistics were last refreshed; under wmu.
+	addedSinceOptimize int
 }
 
 var (
@@ -53,7 +60,7 @@ func Open(path string) (*DB, error) {
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Add("_pragma", "cache_size(-32000)")
 	q.Add("_pragma", "temp_store(MEMORY)")
-	q.Add("_pragma", "wal_autocheckpoint(8192)")
+	q.Add("_pragma", "analysis_limit(1000)")
 	q.Set("_txlock", "immediate")
 	db, err := sql.Open("sqlite", path+"?"+q.Encode())
 	if err != nil {
@@ -66,7 +73,25 @@ func Open(path string) (*DB, error) {
 		db.Close()
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
+	if err := s.optimize(context.Background()); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
 	return s, nil
+}
+
+// optimizeEvery is how many added documents trigger a refresh of the query
+// planner's statistics.
+const optimizeEvery = 5000
+
+// optimize refreshes the planner statistics of tables that need it (bounded
+// by analysis_limit), so that filters pick good indexes as the data grows.
+func (s *DB) optimize(ctx context.Context) error {
+	if _, err := s.db.ExecContext(ctx, `PRAGMA optimize=0x10002`); err != nil {
+		return fmt.Errorf("optimize: %w", err)
+	}
+	s.addedSinceOptimize = 0
+	return nil
 }
 
 // Path is the database file.

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"errors"
+	"math"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -428,3 +429,55 @@ func TestConcurrentReadersWhileWriting(t *testing.T) {
 
 // searchSentences is the number of sentences in searchDocs (none are split).
 const searchSentences = 0
+
+// TestNearDuplicatesAcrossHandles checks that a writer sees signatures
+// another process (here: another handle) stored after it loaded its buckets.
+func TestNearDuplicatesAcrossHandles(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "two.db")
+	one, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer one.Close()
+	two, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer two.Close()
+	mustPut(t, one, genDoc(1))
+	mustPut(t, two, genDoc(2)) // two loads its buckets now
+	a := genDoc(3)
+	mustPut(t, one, a)
+	b := genDoc(3)
+	b.Text += " Update."
+	b.ID = dedupe.ID(b.Text)
+	st, err := two.Put(ctx, []*doc.Document{b})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.NearDuplicates != 1 || b.NearDuplicateOf != a.ID {
+		t.Fatalf("stats %+v, link %q want %q", st, b.NearDuplicateOf, a.ID)
+	}
+	// A batch cancelled before it starts leaves nothing behind.
+	cctx, cancel := context.WithCancel(ctx)
+	cancel()
+	if _, err := two.Put(cctx, genDocs(10, 5)); !errors.Is(err, context.Canceled) {
+		t.Fatalf("cancelled put: %v", err)
+	}
+	if c, _ := two.Count(ctx); c.Documents != 4 {
+		t.Fatalf("documents %d", c.Documents)
+	}
+}
+
+func TestPutBadDocument(t *testing.T) {
+	db := openTemp(t)
+	bad := fullDoc()
+	bad.Events[0].Goldstein = math.NaN()
+	_, err := db.Put(ctx, []*doc.Document{genDoc(1), bad})
+	if err == nil || !strings.Contains(err.Error(), "document 1 of batch") {
+		t.Fatalf("error %v", err)
+	}
+	if c, _ := db.Count(ctx); c.Documents != 0 {
+		t.Fatalf("batch partly written: %+v", c)
+	}
+}
