@@ -48,6 +48,7 @@ type Coder struct {
 	maxSent int
 
 	eventNouns map[string]bool
+	verbLemmas map[string]bool
 }
 
 // Option configures a Coder.
@@ -67,7 +68,7 @@ func WithPatterns(name, src string) Option {
 }
 
 // WithMaxEventsPerSentence caps the events kept per sentence (highest
-// confidence first); 0 means no cap. The default is 2.
+// confidence first); 0 means no cap. The default is 3.
 func WithMaxEventsPerSentence(n int) Option {
 	return func(c *Coder) error {
 		if n < 0 {
@@ -81,7 +82,7 @@ func WithMaxEventsPerSentence(n int) Option {
 // New builds a Coder over the actor scanner a (nil: only named arguments,
 // without actor codes) and the embedded patterns.
 func New(a ActorScanner, opts ...Option) (*Coder, error) {
-	c := &Coder{actors: a, maxSent: 2}
+	c := &Coder{actors: a, maxSent: 3}
 	for _, o := range opts {
 		if err := o(c); err != nil {
 			return nil, fmt.Errorf("coder: %w", err)
@@ -108,6 +109,10 @@ func New(a ActorScanner, opts ...Option) (*Coder, error) {
 		for _, l := range p.Lemmas {
 			m[l] = append(m[l], p)
 		}
+	}
+	c.verbLemmas = map[string]bool{}
+	for l := range c.verbs {
+		c.verbLemmas[l] = true
 	}
 	c.eventNouns = map[string]bool{}
 	for l, ps := range c.nouns {

@@ -402,6 +402,9 @@ func (s *sentence) resolvePerson(i int) []arg {
 }
 
 func (s *sentence) resolvePlural(i int) []arg {
+	if as := s.possessorSubjects(i); len(as) >= 2 {
+		return as
+	}
 	if as, blocked := s.governingSubject(i, func(a arg) bool { return a.code != "" }); len(as) >= 2 || len(as) == 1 && !isPersonArg(as[0]) || blocked {
 		return as
 	}
@@ -556,5 +559,34 @@ func (s *sentence) resolveCountry(i int, role string) []arg {
 		out = []arg{b}
 		return true
 	})
+	return out
+}
+
+// possessorSubjects binds a plural possessive pronoun in a clause's object
+// or oblique to that clause's coordinated subject: "France and Germany
+// reaffirmed their commitment" -> France, Germany.
+func (s *sentence) possessorSubjects(i int) []arg {
+	if s.toks[i].Deprel != "nmod:poss" {
+		return nil
+	}
+	n := s.head(i)
+	if n < 0 {
+		return nil
+	}
+	switch s.rel(n) {
+	case "obj", "obl", "xcomp":
+	default:
+		return nil
+	}
+	v := s.head(n)
+	if v < 0 || s.toks[v].UPOS != "VERB" {
+		return nil
+	}
+	var out []arg
+	for _, x := range s.expandConj(s.subjects(v, 0)) {
+		if a, ok := s.actorArg(x, "coref", 0.75); ok {
+			out = append(out, a)
+		}
+	}
 	return out
 }

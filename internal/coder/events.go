@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"math"
 	"sort"
 	"strings"
 
@@ -48,23 +49,14 @@ type candidate struct {
 func (c *Coder) codeSentence(s *sentence) []doc.Event {
 	var evs []doc.Event
 	for t := range s.toks {
-		tok := &s.toks[t]
-		var pool []*Pattern
-		switch tok.UPOS {
-		case "VERB":
-			pool = c.verbs[s.lemma(t)]
-			if pool == nil {
-				pool = c.verbByForm(lower(tok.Form))
-			}
-		case "NOUN", "PROPN":
-			pool = c.nouns[s.lemma(t)]
-			if pool == nil {
-				pool = c.nouns[lower(tok.Form)]
-			}
-		case "ADJ":
-			pool = c.adjs[s.lemma(t)]
-		}
+		pool := c.pool(s, t)
 		if len(pool) == 0 {
+			continue
+		}
+		if pool[0].Kind == NounTrigger && !s.nominalEventOK(t) {
+			continue
+		}
+		if pool[0].Kind == VerbTrigger && s.describesEventNoun(t) {
 			continue
 		}
 		cands := c.bestMatch(s, t, pool)
@@ -75,13 +67,38 @@ func (c *Coder) codeSentence(s *sentence) []doc.Event {
 			evs = append(evs, c.makeEvent(s, cd))
 		}
 	}
+	for _, cd := range c.evaluations(s) {
+		evs = append(evs, c.makeEvent(s, cd))
+	}
 	evs = dedupe(evs)
+	evs = dropUncodedExtras(evs)
 	if c.maxSent > 0 && len(evs) > c.maxSent {
 		sort.SliceStable(evs, func(i, j int) bool { return evs[i].Confidence > evs[j].Confidence })
 		evs = evs[:c.maxSent]
 		sort.SliceStable(evs, func(i, j int) bool { return evs[i].Trigger.Start < evs[j].Trigger.Start })
 	}
 	return evs
+}
+
+// pool returns the patterns whose trigger is token t.
+func (c *Coder) pool(s *sentence, t int) []*Pattern {
+	tok := &s.toks[t]
+	var pool []*Pattern
+	switch tok.UPOS {
+	case "VERB":
+		pool = c.verbs[s.lemma(t)]
+		if pool == nil {
+			pool = c.verbByForm(lower(tok.Form))
+		}
+	case "NOUN", "PROPN":
+		pool = c.nouns[s.lemma(t)]
+		if pool == nil {
+			pool = c.nouns[lower(tok.Form)]
+		}
+	case "ADJ":
+		pool = c.adjs[s.lemma(t)]
+	}
+	return pool
 }
 
 // bestMatch tries the patterns for trigger t, most specific first, and
@@ -250,7 +267,7 @@ func (s *sentence) extract(t int, p *Pattern, consumed int) []candidate {
 	}
 	tgts := s.argsFor(t, p.Target, p.Kind, passive, consumed)
 	// a target that is also a source is not a target ("X and Y met")
-	if len(srcs) > 0 && len(tgts) > 0 {
+	if len(srcs) > 0 && len(tgts) > 0 && !(len(srcs) >= 2 && s.reciprocal(t, p, consumed)) {
 		tgts = without(tgts, srcs)
 	}
 	const maxSide = 3
@@ -260,6 +277,7 @@ func (s *sentence) extract(t int, p *Pattern, consumed int) []candidate {
 	if len(tgts) > maxSide {
 		tgts = tgts[:maxSide]
 	}
+	recip := len(srcs) >= 2 && s.reciprocal(t, p, consumed) && (len(tgts) == 0 || len(without(tgts, srcs)) == 0)
 	var out []candidate
 	add := func(a, b *arg) {
 		if a != nil && b != nil && a.key() == b.key() {
@@ -273,13 +291,31 @@ func (s *sentence) extract(t int, p *Pattern, consumed int) []candidate {
 		if p.Code < "09" && !(a != nil && a.code != "" && !agentOnly(a.code) || b != nil && b.code != "" && !agentOnly(b.code)) {
 			return
 		}
+		// a nominal cooperative act needs its actor: "support for the
+		// rebels" alone says nothing about who supports them
+		if p.Code < "09" && p.Kind == NounTrigger && (a == nil || !a.identified()) {
+			return
+		}
 		out = append(out, candidate{p: p, trigger: t, src: a, tgt: b})
 	}
 	switch {
+	case recip:
+		// "X and Y pledged their solidarity", "X and Y accused each
+		// other": the act goes both ways
+		for i := range srcs {
+			for j := range srcs {
+				if i != j {
+					add(&srcs[i], &srcs[j])
+				}
+			}
+		}
 	case p.Mutual && len(tgts) == 0 && len(srcs) >= 2:
 		for i := 0; i < len(srcs); i++ {
 			for j := i + 1; j < len(srcs); j++ {
 				add(&srcs[i], &srcs[j])
+				if p.Both {
+					add(&srcs[j], &srcs[i])
+				}
 			}
 		}
 	case p.Mutual && len(srcs) == 0 && len(tgts) >= 2:
@@ -361,6 +397,11 @@ func (c *Coder) makeEvent(s *sentence, cd candidate) doc.Event {
 		e.Target = cd.tgt.participant()
 	}
 	neg, mod := s.modality(t, p.Kind)
+	if p.Name == "evaluative" {
+		// the speaking is the act: "X said Y is the aggressor" is X's
+		// asserted disapproval (negated predicates were not coded)
+		neg, mod = false, doc.Asserted
+	}
 	e.Negated = neg
 	e.Modality = mod
 	code := p.Code
@@ -486,33 +527,31 @@ func (s *sentence) modality(t int, kind Kind) (bool, doc.Modality) {
 			mod = m
 		}
 	}
-	clauseNeg := func(v int) bool {
+	clauseNeg := s.clauseNeg
+	clauseAux := func(v int) {
+		perfect := false
 		for _, k := range s.kids[v] {
-			r := s.toks[k].Deprel
-			l := s.lemma(k)
-			if (r == "advmod" || r == "neg" || r == "aux" || r == "cc:preconj") && (l == "not" || l == "n't" || l == "never") {
-				return true
-			}
-			if strings.HasPrefix(r, "nsubj") && negSubjects[l] {
-				return true
-			}
-			if strings.HasPrefix(r, "nsubj") && s.hasKid(k, "det", "no") {
-				return true
+			if s.toks[k].Deprel == "aux" && (s.lemma(k) == "have" || s.lemma(k) == "'ve") {
+				perfect = true
 			}
 		}
-		return false
-	}
-	clauseAux := func(v int) {
 		for _, k := range s.kids[v] {
 			if s.toks[k].Deprel != "aux" {
 				continue
 			}
 			switch s.lemma(k) {
-			case "will", "would", "shall", "'ll", "wo":
-				set(doc.Intended)
+			case "will", "would", "shall", "'ll", "wo", "'d":
+				if perfect && s.lemma(k) != "will" && s.lemma(k) != "'ll" && s.lemma(k) != "shall" {
+					set(doc.Hypothetical) // counterfactual "would have struck"
+				} else {
+					set(doc.Intended)
+				}
 			case "may", "might", "could", "should", "can", "must":
 				set(doc.Hypothetical)
 			}
+		}
+		if s.isQuestion(v) {
+			set(doc.Hypothetical)
 		}
 		for _, k := range s.kids[v] {
 			if (s.toks[k].Deprel == "mark" || s.toks[k].Deprel == "advmod") && (s.lemma(k) == "if" || s.lemma(k) == "unless") {
@@ -615,6 +654,28 @@ func (s *sentence) modality(t int, kind Kind) (bool, doc.Modality) {
 	return neg, mod
 }
 
+// clauseNeg reports whether predicate v is negated: not/n't/never, or a
+// negative subject (neither, none, "no X", "neither X nor Y").
+func (s *sentence) clauseNeg(v int) bool {
+	for _, k := range s.kids[v] {
+		r := s.toks[k].Deprel
+		l := s.lemma(k)
+		if (r == "advmod" || r == "neg" || r == "aux" || r == "cc:preconj") && (l == "not" || l == "n't" || l == "never") {
+			return true
+		}
+		if (r == "cc" || r == "cc:preconj") && l == "neither" && s.rel(v) == "conj" {
+			return true // "..., but neither committed to ..."
+		}
+		if strings.HasPrefix(r, "nsubj") && negSubjects[l] {
+			return true
+		}
+		if strings.HasPrefix(r, "nsubj") && s.hasKid(k, "det", "no") {
+			return true
+		}
+	}
+	return false
+}
+
 func (s *sentence) hasAccordingTo() bool {
 	for i := 0; i+1 < len(s.toks); i++ {
 		if s.lemma(i) == "accord" || lower(s.toks[i].Form) == "according" {
@@ -685,9 +746,32 @@ func (s *sentence) attachPlace(e *doc.Event, scope doc.Span, cd candidate) {
 		}
 	}
 	if best >= 0 {
-		p := s.d.Places[best]
+		p := s.cityOf(s.d.Places[best])
 		e.Place = &p
 	}
+}
+
+// cityOf replaces a site (a building or spot: "the Kremlin", "the White
+// House") by the populated place around it that the document mentions
+// elsewhere (within 25 km, same country): events are located at city level.
+func (s *sentence) cityOf(p doc.Place) doc.Place {
+	if p.FeatureClass != "S" {
+		return p
+	}
+	for _, q := range s.d.Places {
+		if q.FeatureClass == "P" && q.Country == p.Country && q.Country != "" && approxKm(p.Lat, p.Lon, q.Lat, q.Lon) < 25 {
+			return q
+		}
+	}
+	return p
+}
+
+// approxKm is an equirectangular distance, good enough for nearby places.
+func approxKm(lat1, lon1, lat2, lon2 float64) float64 {
+	const degKm = 111.2
+	dy := (lat2 - lat1) * degKm
+	dx := (lon2 - lon1) * degKm * math.Cos((lat1+lat2)/2*math.Pi/180)
+	return math.Sqrt(dx*dx + dy*dy)
 }
 
 // attachCounts sets Killed/Injured for violent events from the sentence's counts.
@@ -822,4 +906,97 @@ func (c *Coder) verbByForm(f string) []*Pattern {
 		}
 	}
 	return nil
+}
+
+// reciprocal reports whether the act of trigger t goes both ways between
+// its coordinated subjects: its object is "each other"/"one another", or a
+// relation noun (or the noun its pattern names) owned by "their"/"our":
+// "pledged their solidarity", "reaffirmed their partnership".
+func (s *sentence) reciprocal(t int, p *Pattern, consumed int) bool {
+	if p.Kind != VerbTrigger {
+		return false
+	}
+	for _, o := range s.kidsRel(t, "obj", "obl") {
+		l := s.lemma(o)
+		if (l == "other" || l == "another") && (s.hasKid(o, "det", "each") || s.hasKid(o, "nummod", "one") || s.hasKid(o, "", "each") || s.hasKid(o, "", "one")) {
+			return true
+		}
+		if l == "each" && (s.hasKid(o, "", "other") || s.hasKid(o, "fixed", "other")) {
+			return true
+		}
+		if o != consumed && !relationNouns[l] {
+			continue
+		}
+		for _, k := range s.kidsRel(o, "nmod:poss") {
+			if pl := s.lemma(k); pl == "they" || pl == "we" || pl == "their" || pl == "our" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// relationNouns name a relation or attitude between parties; owned by
+// "their" after coordinated subjects they are mutual.
+var relationNouns = map[string]bool{
+	"solidarity": true, "friendship": true, "partnership": true, "alliance": true, "tie": true,
+	"ties": true, "relation": true, "relations": true, "relationship": true, "cooperation": true,
+	"co-operation": true, "unity": true, "bond": true, "commitment": true, "support": true,
+	"differences": true, "difference": true, "disagreement": true, "dispute": true, "rivalry": true,
+	"agreement": true, "talks": true, "talk": true, "dialogue": true,
+}
+
+// isQuestion reports whether clause v is a direct question: an auxiliary
+// before its subject ("would they have struck ...?", "did Russia attack
+// ...?") and a question mark closing it.
+func (s *sentence) isQuestion(v int) bool {
+	subj, aux := -1, -1
+	for _, k := range s.kids[v] {
+		switch s.rel(k) {
+		case "nsubj":
+			if subj < 0 {
+				subj = k
+			}
+		case "aux", "cop":
+			if aux < 0 || k < aux {
+				aux = k
+			}
+		}
+	}
+	if subj < 0 || aux < 0 || aux > subj {
+		return false
+	}
+	_, hi := s.subtreeRange(v)
+	for j := hi; j < len(s.toks) && j <= hi+2; j++ {
+		f := s.toks[j].Form
+		if f == "?" || strings.HasSuffix(f, "?") && s.toks[j].UPOS == "PUNCT" {
+			return true
+		}
+	}
+	return false
+}
+
+// dropUncodedExtras removes, from a sentence with an event between coded
+// actors, the events none of whose participants has an actor code: they
+// are side remarks around the sentence's main coded event.
+func dropUncodedExtras(evs []doc.Event) []doc.Event {
+	coded := func(e *doc.Event) bool {
+		return e.Source != nil && e.Source.Actor != "" || e.Target != nil && e.Target.Actor != ""
+	}
+	any := false
+	for i := range evs {
+		if coded(&evs[i]) {
+			any = true
+		}
+	}
+	if !any {
+		return evs
+	}
+	out := evs[:0]
+	for i := range evs {
+		if coded(&evs[i]) {
+			out = append(out, evs[i])
+		}
+	}
+	return out
 }

@@ -74,6 +74,9 @@ type Pattern struct {
 	Source []Role
 	Target []Role
 	Mutual bool
+	// Both: a mutual act is coded in both directions (mutual=both), for
+	// symmetric states without an initiator ("remained at odds")
+	Both   bool
 	Needs  Need
 	Conf   float64
 	Line   int    // line in the pattern file
@@ -266,9 +269,11 @@ func applyOption(p *Pattern, opt string) error {
 		case "yes":
 			p.Mutual = true
 		case "no":
-			p.Mutual = false
+			p.Mutual, p.Both = false, false
+		case "both":
+			p.Mutual, p.Both = true, true
 		default:
-			return fmt.Errorf("mutual=%q: want yes or no", v)
+			return fmt.Errorf("mutual=%q: want yes, no or both", v)
 		}
 	case "needs":
 		switch v {

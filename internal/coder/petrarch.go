@@ -274,21 +274,26 @@ func EvalPetrarchValidation(dir string, annotate func(*doc.Document)) ([]metric.
 // "---" or an empty code on the gold side matches anything).
 func ScoreValidation(set string, recs []ValSentence, docs []*doc.Document) []metric.Metric {
 	var ev metric.PRF
-	var exact, matched, noEv, noEvFP int
+	var exact, matched, noEv, noEvFP, nrec, pass, found int
 	for i, r := range recs {
 		if r.Error || i >= len(docs) {
 			continue
 		}
 		d := docs[i]
+		nrec++
 		if r.NoEvents && len(r.Codings) == 0 {
 			noEv++
 			if len(d.Events) > 0 {
 				noEvFP++
+			} else {
+				pass++
+				found++
 			}
 			ev.FP += len(d.Events)
 			continue
 		}
 		used := make([]bool, len(d.Events))
+		all := true
 		for _, g := range r.Codings {
 			hit := -1
 			for j := range d.Events {
@@ -301,6 +306,7 @@ func ScoreValidation(set string, recs []ValSentence, docs []*doc.Document) []met
 			}
 			if hit < 0 {
 				ev.FN++
+				all = false
 				continue
 			}
 			used[hit] = true
@@ -310,15 +316,27 @@ func ScoreValidation(set string, recs []ValSentence, docs []*doc.Document) []met
 				exact++
 			}
 		}
+		extra := false
 		for j := range used {
 			if !used[j] {
 				ev.FP++
+				extra = true
+			}
+		}
+		if all {
+			found++
+			if !extra {
+				pass++
 			}
 		}
 	}
 	out := ev.Metrics(set, "events")
 	out = append(out, metric.Metric{Set: set, Name: "events.code_exact", Value: ratio(exact, matched), N: matched,
 		Note: "matched events whose full CAMEO code is the gold one"})
+	out = append(out, metric.Metric{Set: set, Name: "records.pass", Value: ratio(pass, nrec), N: nrec,
+		Note: "records whose expected events are all coded and nothing else"},
+		metric.Metric{Set: set, Name: "records.all_found", Value: ratio(found, nrec), N: nrec,
+			Note: "records whose expected events are all coded (extra events allowed)"})
 	if noEv > 0 {
 		out = append(out, metric.Metric{Set: set, Name: "events.noevent_fp_rate", Value: ratio(noEvFP, noEv), N: noEv,
 			Note: "records expecting no event that got one"})

@@ -19,6 +19,8 @@ type sentence struct {
 	lookup  PhraseLookup
 	// eventNouns are the nominal triggers of violent events (roots 14-20)
 	eventNouns map[string]bool
+	// verbLemmas are the lemmas of verb triggers
+	verbLemmas map[string]bool
 	flags      []doc.Flag
 	flagged    map[int]bool
 	corefs     map[int][]arg // resolved pronouns/descriptions by token
@@ -29,7 +31,7 @@ func (c *Coder) newSentence(d *doc.Document, si int) *sentence {
 	if len(toks) == 0 {
 		return nil
 	}
-	s := &sentence{d: d, idx: si, toks: toks, eventNouns: c.eventNouns}
+	s := &sentence{d: d, idx: si, toks: toks, eventNouns: c.eventNouns, verbLemmas: c.verbLemmas}
 	s.kids = make([][]int, len(toks))
 	parsed := false
 	for i := range toks {

@@ -1,0 +1,123 @@
+//go:build long
+
+package coder_test
+
+import (
+	"os"
+
+	"github.com/eventwire/eventwire/internal/evalgold"
+	"github.com/eventwire/eventwire/internal/ingest"
+	"testing"
+
+	"github.com/eventwire/eventwire/internal/coder"
+	"github.com/eventwire/eventwire/internal/doc"
+	"github.com/eventwire/eventwire/internal/pipeline"
+	"github.com/eventwire/eventwire/internal/shared"
+)
+
+// annotator runs the full pipeline (segmentation, parse, entities, dates,
+// places, quotes, events) on a document holding only Text and PubDate.
+func annotator(t *testing.T) func(*doc.Document) {
+	p, err := pipeline.New(pipeline.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return func(d *doc.Document) { p.Process(d) }
+}
+
+// TestPetrarchValidationPipeline: go test -tags long -run PetrarchValidationPipeline -v ./internal/coder
+func TestPetrarchValidationPipeline(t *testing.T) {
+	dir := shared.Need(t, "data", "gold", "petrarch2_validation")
+	ms, err := coder.EvalPetrarchValidation(dir, annotator(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range ms {
+		t.Log(m)
+	}
+}
+
+// TestConfliBERTPipeline: go test -tags long -run ConfliBERTPipeline -v ./internal/coder
+func TestConfliBERTPipeline(t *testing.T) {
+	dir := shared.Need(t, "data", "gold", "conflibert_cameo")
+	ms, err := coder.EvalConfliBERT(dir, annotator(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range ms {
+		t.Log(m)
+	}
+}
+
+// TestGoldDebug prints, for the gold files under $CODER_GOLD, every gold
+// event (hit or missed) and every emitted event (listed or noise):
+// CODER_GOLD=path go test -tags long -run GoldDebug -v ./internal/coder
+func TestGoldDebug(t *testing.T) {
+	path := os.Getenv("CODER_GOLD")
+	if path == "" {
+		t.Skip("CODER_GOLD not set")
+	}
+	golds, err := evalgold.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := pipeline.New(pipeline.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range golds {
+		body, err := os.ReadFile(g.TextPath)
+		if err != nil {
+			t.Fatal(err)
+		}
+		kind := ingest.Detect(body, g.TextPath)
+		d := p.FromItem(ingest.Item{Origin: g.TextPath, Kind: kind, Body: body, IsHTML: kind == ingest.KindHTML, PubDate: g.PubDate})
+		t.Logf("==== %s", g.ID)
+		for _, ge := range g.Events {
+			one := *g
+			one.Events = []evalgold.GoldEvent{ge}
+			one.MustNot = nil
+			sc := evalgold.Score(&one, d)
+			t.Logf("GOLD %s must=%v hit=%v %v->%v %v | %s", ge.ID, ge.Must, sc["events.recall"].Hit > 0 || ge.Must == false && sc["events.precision"].Hit > 0, ge.Source, ge.Target, ge.Root, ge.SentenceStarts)
+		}
+		for i, e := range d.Events {
+			dd := *d
+			dd.Events = []doc.Event{e}
+			sc := evalgold.Score(g, &dd)
+			src, tgt := "-", "-"
+			if e.Source != nil {
+				src = e.Source.Text + "[" + string(e.Source.Actor) + "]"
+			}
+			if e.Target != nil {
+				tgt = e.Target.Text + "[" + string(e.Target.Actor) + "]"
+			}
+			t.Logf("EV%d s%d %s %s -> %s neg=%v mod=%s listed=%v mustnot=%d trig=%q", i, e.Sentence, e.Code, src, tgt, e.Negated, e.Modality,
+				sc["events.precision"].Hit > 0, sc["events.must_not_errors"].Hit, e.Trigger.In(d.Text))
+		}
+	}
+}
+
+// TestDumpText codes $CODER_TEXT with the full pipeline and prints the parse and events.
+func TestDumpText(t *testing.T) {
+	txt := os.Getenv("CODER_TEXT")
+	if txt == "" {
+		t.Skip("CODER_TEXT not set")
+	}
+	d := &doc.Document{Text: txt, PubDate: "2015-11-26", Lang: "en"}
+	annotator(t)(d)
+	for si, s := range d.Sentences {
+		for i, k := range s.Tokens {
+			t.Logf("s%d %d %s %s %s %d %s", si, i, k.Form, k.Lemma, k.UPOS, k.Head, k.Deprel)
+		}
+	}
+	for _, e := range d.Events {
+		src, tgt := "-", "-"
+		if e.Source != nil {
+			src = e.Source.Text + "[" + string(e.Source.Actor) + "]"
+		}
+		if e.Target != nil {
+			tgt = e.Target.Text + "[" + string(e.Target.Actor) + "]"
+		}
+		t.Logf("EV s%d %s %s -> %s neg=%v mod=%s trig=%q pat=%s", e.Sentence, e.Code, src, tgt, e.Negated, e.Modality, e.Trigger.In(d.Text), e.Pattern)
+	}
+}
