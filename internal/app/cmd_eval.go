@@ -45,6 +45,7 @@ func newEvalCmd() *cobra.Command {
 --geo KIND=FILE  geoparsing gold: lgl=lgl.xml, geovirus=GeoVirus.xml
 --polnear DIR    PolNeAR quotes (dev split)
 --petrarch DIR   PETRARCH2 validation sentences and unit tests
+--conflibert DIR ConfliBERT CAMEO sentences: quad-class accuracy and macro-F1
 --all            every set found in the shared data folder (../shared)`,
 		Example: `  eventwire eval --gold ../shared/seed/obama-hollande.gold.json
   eventwire eval --gold ../shared/data/articles --json
@@ -58,7 +59,7 @@ func newEvalCmd() *cobra.Command {
 				}
 			}
 			if o.empty() {
-				return fmt.Errorf("nothing to evaluate: give --gold, --ud, --ner, --boilerplate, --geo, --polnear, --petrarch or --all")
+				return fmt.Errorf("nothing to evaluate: give --gold, --ud, --ner, --boilerplate, --geo, --polnear, --petrarch --conflibert or --all")
 			}
 			ms, err := o.run(cmd.ErrOrStderr())
 			if err != nil {
@@ -81,6 +82,7 @@ func newEvalCmd() *cobra.Command {
 	c.Flags().StringToStringVar(&o.geo, "geo", nil, "geoparsing gold, kind=file (lgl, geovirus)")
 	c.Flags().StringVar(&o.polnear, "polnear", "", "PolNeAR folder")
 	c.Flags().StringVar(&o.petrarch, "petrarch", "", "PETRARCH2 validation folder")
+	c.Flags().StringVar(&o.conflibert, "conflibert", "", "ConfliBERT CAMEO folder")
 	c.Flags().BoolVar(&all, "all", false, "every evaluation set found in the shared data folder")
 	c.Flags().BoolVar(&asJSON, "json", false, "print machine-readable scores")
 	return c
@@ -93,10 +95,11 @@ type evalOptions struct {
 	bpLimit           int
 	geo               map[string]string
 	polnear, petrarch string
+	conflibert        string
 }
 
 func (o *evalOptions) empty() bool {
-	return len(o.gold)+len(o.ud)+len(o.ner)+len(o.geo) == 0 && o.boilerplate == "" && o.polnear == "" && o.petrarch == ""
+	return len(o.gold)+len(o.ud)+len(o.ner)+len(o.geo) == 0 && o.boilerplate == "" && o.polnear == "" && o.petrarch == "" && o.conflibert == ""
 }
 
 // discover adds every set present under the shared data folder.
@@ -131,6 +134,9 @@ func (o *evalOptions) discover() error {
 	}
 	if p := shared.Path("data", "gold", "petrarch2_validation"); p != "" {
 		o.petrarch = p
+	}
+	if p := shared.Path("data", "gold", "conflibert_cameo"); p != "" {
+		o.conflibert = p
 	}
 	return nil
 }
@@ -192,6 +198,15 @@ func (o *evalOptions) run(log io.Writer) ([]metric.Metric, error) {
 			return nil, err
 		}
 		if err := step(o.petrarch, func() ([]metric.Metric, error) { return coder.EvalPetrarchValidation(o.petrarch, p.Process) }); err != nil {
+			return nil, err
+		}
+	}
+	if o.conflibert != "" {
+		p, err := pipeline.New(pipeline.Options{StopBefore: pipeline.StageEvents})
+		if err != nil {
+			return nil, err
+		}
+		if err := step(o.conflibert, func() ([]metric.Metric, error) { return coder.EvalConfliBERT(o.conflibert, p.Process) }); err != nil {
 			return nil, err
 		}
 	}
