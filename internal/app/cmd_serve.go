@@ -15,6 +15,7 @@ import (
 	"github.com/eventwire/eventwire/internal/api"
 	"github.com/eventwire/eventwire/internal/doc"
 	"github.com/eventwire/eventwire/internal/pipeline"
+	"github.com/eventwire/eventwire/web"
 )
 
 func newServeCmd() *cobra.Command {
@@ -70,7 +71,7 @@ before serving, so "eventwire serve --ingest examples" is a complete demo.`,
 			}
 			srv, err := api.New(api.Options{
 				Reader: st, Analytics: st, Writer: st, Pipeline: p, Token: token,
-				Static: nil, // the dashboard: web.FS() once package web exists
+				Static: web.FS(),
 				Log:    slog.New(slog.NewTextHandler(errOut, nil)),
 			})
 			if err != nil {
@@ -108,7 +109,7 @@ before serving, so "eventwire serve --ingest examples" is a complete demo.`,
 	}
 	c.Flags().StringVar(&dbPath, "db", defaultDB, "SQLite database path")
 	c.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "listen address (host:port)")
-	c.Flags().StringSliceVar(&ingestPaths, "ingest", nil, "files or folders to store before serving (repeatable)")
+	c.Flags().StringArrayVar(&ingestPaths, "ingest", nil, "file or folder to store before serving (repeatable)")
 	c.Flags().StringVar(&token, "token", "", "bearer token for write requests (default $EVENTWIRE_TOKEN)")
 	return c
 }

@@ -321,6 +321,7 @@ func (s *DB) Events(ctx context.Context, f store.EventFilter) ([]store.EventRow,
 	if err != nil {
 		return nil, "", err
 	}
+	var after int64
 	if f.Cursor != "" {
 		v, ok := strings.CutPrefix(f.Cursor, "e")
 		n, err := strconv.ParseInt(v, 10, 64)
@@ -328,19 +329,19 @@ func (s *DB) Events(ctx context.Context, f store.EventFilter) ([]store.EventRow,
 			return nil, "", fmt.Errorf("sqlite: events cursor %q: %w", f.Cursor, store.ErrBadCursor)
 		}
 		where, args = append(where, "e.id > ?"), append(args, n)
+		after = n
+	}
+	page, pageArgs, err := s.planEvents(ctx, f, where, args, after, limit+1)
+	if err != nil {
+		return nil, "", err
 	}
 	query := `SELECT e.id, d.id, e.idx, e.src_actor, e.src_text, e.tgt_actor, e.tgt_text, e.cameo, e.root,
 		e.quad, e.goldstein, e.negated, e.modality, e.date, coalesce(e.day, ''), e.place_name, e.country,
 		e.lat, e.lon, e.killed, e.sentence, e.start, e."end", e.confidence,
 		CAST(substr(CAST(d.text AS BLOB), e.start + 1, e."end" - e.start) AS TEXT)
-		FROM (SELECT * FROM events e`
-	if len(where) > 0 {
-		query += " WHERE " + strings.Join(where, " AND ")
-	}
+		FROM (` + page + `) e JOIN documents d ON d.seq = e.doc ORDER BY e.id`
 	// Documents are joined only for the rows of the page.
-	query += ` ORDER BY e.id LIMIT ?) e JOIN documents d ON d.seq = e.doc ORDER BY e.id`
-	args = append(args, limit+1)
-	rows, err := s.db.QueryContext(ctx, query, args...)
+	rows, err := s.db.QueryContext(ctx, query, pageArgs...)
 	if err != nil {
 		return nil, "", fmt.Errorf("sqlite: events: %w", err)
 	}
