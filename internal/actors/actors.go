@@ -38,6 +38,7 @@ const (
 	KindNGO     Kind = "ngo"
 	KindGroup   Kind = "group"
 	KindParty   Kind = "party"
+	KindOrg     Kind = "org" // other organizations: institutions, media, churches
 	KindUnknown Kind = "unknown"
 )
 
@@ -66,11 +67,12 @@ const (
 	ekNGO     entryKind = "ngo"
 	ekGroup   entryKind = "group"
 	ekParty   entryKind = "party"
+	ekOrg     entryKind = "org"
 )
 
 var entryKinds = map[string]entryKind{
 	"country": ekCountry, "demonym": ekDemonym, "capital": ekCapital, "metonym": ekMetonym,
-	"person": ekPerson, "agent": ekAgent, "igo": ekIGO, "ngo": ekNGO, "group": ekGroup, "party": ekParty,
+	"person": ekPerson, "agent": ekAgent, "igo": ekIGO, "ngo": ekNGO, "group": ekGroup, "party": ekParty, "org": ekOrg,
 }
 
 func (k entryKind) public() Kind {
@@ -91,6 +93,8 @@ func (k entryKind) public() Kind {
 		return KindGroup
 	case ekParty:
 		return KindParty
+	case ekOrg:
+		return KindOrg
 	}
 	return KindUnknown
 }
@@ -479,12 +483,12 @@ func (d *Dict) Lookup(phrase string, date string) (Match, bool) {
 	if len(toks) == 0 {
 		return Match{}, false
 	}
-	if ms := d.Scan(phrase, toks, date); len(ms) == 1 && ms[0].Start == 0 && ms[0].End == len(toks) {
+	if ms := d.scan(phrase, toks, date, true); len(ms) == 1 && ms[0].Start == 0 && ms[0].End == len(toks) {
 		return ms[0], true
 	}
 	if len(toks) > 1 && key(toks[0].Form) == "the" {
 		toks = toks[1:]
-		if ms := d.Scan(phrase, toks, date); len(ms) == 1 && ms[0].Start == 0 && ms[0].End == len(toks) {
+		if ms := d.scan(phrase, toks, date, true); len(ms) == 1 && ms[0].Start == 0 && ms[0].End == len(toks) {
 			m := ms[0]
 			m.Start, m.End = 0, len(toks)
 			return m, true

@@ -251,7 +251,7 @@ func (p *reader) code(s string, ln int, kind entryKind) (codeSpan, bool) {
 			return codeSpan{}, false
 		}
 	}
-	if kind != ekAgent && sp.code.Country() == "" && len(code) == 3 && cameo.IsRole(code) && kind != ekIGO && kind != ekNGO && kind != ekGroup {
+	if kind != ekAgent && sp.code.Country() == "" && len(code) == 3 && cameo.IsRole(code) && kind != ekIGO && kind != ekNGO && kind != ekGroup && kind != ekOrg {
 		p.errorf(ln, "code %s is a bare role; only agents may have one", code)
 		return codeSpan{}, false
 	}

@@ -19,9 +19,12 @@ type tokInfo struct {
 // scratch is per-call working memory of Scan, pooled so that a scan
 // allocates only its result.
 type scratch struct {
-	info []tokInfo
-	buf  []byte
-	hits []base
+	info   []tokInfo
+	buf    []byte
+	hits   []base
+	merged []doc.Token // tokens with split hyphenated words joined again
+	first  []int       // merged token -> index of its first original token
+	last   []int       // merged token -> index of its last original token
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -34,6 +37,7 @@ type base struct {
 	e          *entry
 	code       cameo.ActorCode
 	office     string
+	weak       bool // a bare ambiguous surname ("Kerry"): kept only after a title
 }
 
 // maxNameWords bounds an unknown name taken after a title ("President Xi Jinping").
@@ -55,12 +59,22 @@ const maxNameWords = 4
 // holder on date when the dictionaries know one. date is YYYY-MM-DD ("" =
 // undated: current roles). toks must carry byte spans into text.
 func (d *Dict) Scan(text string, toks []doc.Token, date string) []Match {
+	return d.scan(text, toks, date, false)
+}
+
+// scan is Scan; keepWeak keeps bare ambiguous surnames (for Lookup, whose
+// caller has said the phrase is a name).
+func (d *Dict) scan(text string, toks []doc.Token, date string, keepWeak bool) []Match {
 	if d == nil || len(toks) == 0 {
 		return nil
 	}
 	date = normDate(date)
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
+	joined := false
+	if hasSplitHyphen(toks) {
+		toks, joined = sc.joinHyphens(text, toks), true
+	}
 	info := sc.info[:0]
 	buf := sc.buf[:0]
 	for _, t := range toks {
@@ -112,10 +126,80 @@ func (d *Dict) Scan(text string, toks []doc.Token, date string) []Match {
 	out := make([]Match, 0, len(hits))
 	for h := 0; h < len(hits); {
 		m, next := d.compose(text, toks, info, buf, hits, h, date)
+		if hits[h].weak && next == h+1 && !keepWeak {
+			h = next // a bare ambiguous surname: not taken alone
+			continue
+		}
+		if joined {
+			m.Start, m.End = sc.first[m.Start], sc.last[m.End-1]+1
+		}
 		out = append(out, m)
 		h = next
 	}
 	return out
+}
+
+// isHyphen reports whether a token is a bare hyphen.
+func isHyphen(f string) bool { return f == "-" || f == "\u2010" || f == "\u2011" }
+
+// splitHyphenAt reports whether toks[i] is a hyphen written between two
+// words without spaces ("Jong - un" from "Jong-un").
+func splitHyphenAt(toks []doc.Token, i int) bool {
+	return i > 0 && i+1 < len(toks) && isHyphen(toks[i].Form) &&
+		toks[i-1].End == toks[i].Start && toks[i].End == toks[i+1].Start &&
+		hasLetterOrDigit(toks[i-1].Form) && hasLetterOrDigit(toks[i+1].Form)
+}
+
+func hasSplitHyphen(toks []doc.Token) bool {
+	for i := 1; i+1 < len(toks); i++ {
+		if splitHyphenAt(toks, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// joinHyphens rebuilds hyphenated words that a tokenizer split ("Kim Jong -
+// un" -> "Kim Jong-un", "U.S. - led" -> "U.S.-led"), so that Scan sees the
+// words the dictionaries are written in whatever the tokenizer did. It
+// records in sc.first/sc.last where each joined token came from.
+func (sc *scratch) joinHyphens(text string, toks []doc.Token) []doc.Token {
+	out := sc.merged[:0]
+	first, last := sc.first[:0], sc.last[:0]
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		j := i
+		for j+2 < len(toks) && splitHyphenAt(toks, j+1) {
+			j += 2
+		}
+		if j > i {
+			t.Span = doc.Span{Start: toks[i].Start, End: toks[j].End}
+			if t.Start >= 0 && t.End <= len(text) && t.Start <= t.End {
+				t.Form = text[t.Start:t.End]
+			} else {
+				var sb strings.Builder
+				for k := i; k <= j; k++ {
+					sb.WriteString(toks[k].Form)
+				}
+				t.Form = sb.String()
+			}
+		}
+		out = append(out, t)
+		first = append(first, i)
+		last = append(last, j)
+		i = j
+	}
+	sc.merged, sc.first, sc.last = out, first, last
+	return out
+}
+
+func hasLetterOrDigit(s string) bool {
+	for _, r := range s {
+		if r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r > 127 && r != '\u2010' && r != '\u2011' {
+			return true
+		}
+	}
+	return false
 }
 
 // longest returns the longest dictionary phrase starting at token i.
@@ -129,19 +213,32 @@ func (d *Dict) longest(info []tokInfo, buf []byte, i int, date string) (base, bo
 			continue
 		}
 		ok := true
+		k := i // text token matched against alias word j
 		for j := 0; j < n; j++ {
-			ti := &info[i+j]
-			if string(buf[ti.kb:ti.ke]) != p.keys[j] || ti.possTok || (ti.poss > 0 && j < n-1 && (j >= 64 || p.poss&(1<<uint(j)) == 0)) || !caseOK(p.cases[j], ti.upper, ti.all) {
+			if k >= len(info) {
 				ok = false
 				break
+			}
+			ti := &info[k]
+			possWord := j < 64 && p.poss&(1<<uint(j)) != 0
+			if string(buf[ti.kb:ti.ke]) != p.keys[j] || ti.possTok || (ti.poss > 0 && j < n-1 && !possWord) || !caseOK(p.cases[j], ti.upper, ti.all) {
+				ok = false
+				break
+			}
+			k++
+			// "People 's Army": a possessive alias word written with a
+			// detached possessive token.
+			if possWord && j < n-1 && ti.poss == 0 && k < len(info) && info[k].possTok {
+				k++
 			}
 		}
 		if !ok {
 			continue
 		}
 		e, code, office := choose(p.entries, date)
-		last := info[i+n-1]
-		return base{start: i, end: i + n, trim: last.poss, poss: last.poss > 0, e: e, code: code, office: office}, true
+		last := info[k-1]
+		weak := n == 1 && e.kind == ekPerson && ambiguousSurname(p.keys[0])
+		return base{start: i, end: k, trim: last.poss, poss: last.poss > 0, e: e, code: code, office: office, weak: weak}, true
 	}
 	return base{}, false
 }
@@ -195,7 +292,7 @@ func adjacent(info []tokInfo, prev base, next base) bool {
 
 func isModifier(k entryKind) bool {
 	switch k {
-	case ekCountry, ekDemonym, ekGroup, ekParty, ekIGO, ekNGO:
+	case ekCountry, ekDemonym, ekCapital, ekMetonym, ekGroup, ekParty, ekIGO, ekNGO, ekOrg:
 		return true
 	}
 	return false
@@ -224,16 +321,42 @@ func (d *Dict) compose(text string, toks []doc.Token, info []tokInfo, buf []byte
 			last = hits[next]
 			next++
 		}
-		if (mod != nil || len(agents) > 0) && next < len(hits) && hits[next].e.kind == ekPerson && adjacent(info, last, hits[next]) && !last.poss {
+		if (mod != nil && mod.e.kind != ekCapital || len(agents) > 0) && next < len(hits) && hits[next].e.kind == ekPerson && adjacent(info, last, hits[next]) && !last.poss {
 			person = &hits[next]
 			last = hits[next]
 			next++
 		}
 	}
+	// "US State Department", "Britain's Home Office", "Chinese Xinhua":
+	// a country word before a named institution of the same country is
+	// part of its name.
+	var inst *base
+	if mod != nil && person == nil && len(agents) == 0 && next < len(hits) && adjacent(info, last, hits[next]) {
+		switch mod.e.kind {
+		case ekCountry, ekDemonym:
+			if n := &hits[next]; (n.e.kind == ekMetonym || n.e.kind == ekOrg) && n.code.Country() != "" && n.code.Country() == mod.code.Country() {
+				inst = n
+				last = *n
+				next++
+			}
+		}
+	}
 	m := Match{Start: first.start, End: last.end}
 	switch {
+	case inst != nil:
+		m.Entity, m.Code, m.Kind = inst.e.name, inst.code, inst.e.kind.public()
 	case person != nil:
 		m.Entity, m.Code, m.Kind = person.e.name, person.code, KindPerson
+		// "Prime Minister Boris Johnson" in a later story: the title says
+		// the text speaks of the person in that office.
+		if len(agents) > 0 && strings.HasSuffix(string(person.code), "ELI") {
+			for _, a := range agents {
+				if c, ok := person.e.officeCode(a.e.office); ok {
+					m.Code = c
+					break
+				}
+			}
+		}
 	case len(agents) > 0:
 		role := agentRole(agents)
 		m.Kind = KindAgent
@@ -241,7 +364,7 @@ func (d *Dict) compose(text string, toks []doc.Token, info []tokInfo, buf []byte
 		country := ""
 		if mod != nil {
 			switch mod.e.kind {
-			case ekCountry, ekDemonym, ekParty:
+			case ekCountry, ekDemonym, ekParty, ekCapital:
 				country = mod.code.Country()
 				m.Code = compose(mod.code, role)
 				if agents[0].e.prefix && country != "" {
@@ -406,4 +529,17 @@ func (e *entry) hasDated() bool {
 		}
 	}
 	return false
+}
+
+// officeCode returns the code of the latest role of e tagged with office.
+func (e *entry) officeCode(office string) (cameo.ActorCode, bool) {
+	if office == "" {
+		return "", false
+	}
+	for i := len(e.spans) - 1; i >= 0; i-- {
+		if e.spans[i].office == office {
+			return e.spans[i].code, true
+		}
+	}
+	return "", false
 }
