@@ -24,6 +24,7 @@ import (
 	"github.com/eventwire/eventwire/internal/nlp/tokenize"
 	"github.com/eventwire/eventwire/internal/pipeline"
 	"github.com/eventwire/eventwire/internal/quotes"
+	"github.com/eventwire/eventwire/internal/resolve"
 	"github.com/eventwire/eventwire/internal/shared"
 )
 
@@ -45,7 +46,7 @@ func newEvalCmd() *cobra.Command {
 --geo KIND=FILE  geoparsing gold: lgl=lgl.xml, geovirus=GeoVirus.xml
 --polnear DIR    PolNeAR quotes (dev split)
 --petrarch DIR   PETRARCH2 validation sentences and unit tests
---conflibert DIR ConfliBERT CAMEO sentences: quad-class accuracy and macro-F1
+--conflibert DIR ConfliBERT CAMEO sentences: quad-class accuracy, macro-F1, actor-span F1
 --all            every set found in the shared data folder (../shared)`,
 		Example: `  eventwire eval --gold ../shared/seed/obama-hollande.gold.json
   eventwire eval --gold ../shared/data/articles --json
@@ -207,6 +208,13 @@ func (o *evalOptions) run(log io.Writer) ([]metric.Metric, error) {
 			return nil, err
 		}
 		if err := step(o.conflibert, func() ([]metric.Metric, error) { return coder.EvalConfliBERT(o.conflibert, p.Process) }); err != nil {
+			return nil, err
+		}
+		pa, err := pipeline.New(pipeline.Options{StopBefore: pipeline.StageDates})
+		if err != nil {
+			return nil, err
+		}
+		if err := step(o.conflibert+" (actor spans)", func() ([]metric.Metric, error) { return resolve.EvalConfliBERTActors(o.conflibert, pa.Process) }); err != nil {
 			return nil, err
 		}
 	}
