@@ -252,14 +252,35 @@ func bioSpans(tags []string) map[span3]bool {
 
 // EvalNER is EvalNER for this pipeline.
 func (p *Pipeline) EvalNER(iob2Path string) ([]metric.Metric, error) {
-	if p.ner == nil {
-		return nil, fmt.Errorf("nlp: no NER model loaded")
-	}
 	sents, err := readIOB2(iob2Path)
 	if err != nil {
 		return nil, err
 	}
-	set := "uner/" + strings.TrimSuffix(filepath.Base(iob2Path), filepath.Ext(iob2Path))
+	return p.evalNER("uner/"+strings.TrimSuffix(filepath.Base(iob2Path), filepath.Ext(iob2Path)), sents)
+}
+
+// EvalNERGUM scores NER on GUM CoNLL-U files (e.g. the GUM news gold set),
+// with gold PER/ORG/LOC mentions derived from GUM's entity layer the same
+// way as for training (proper-noun-headed person, organization and place
+// mentions, titles trimmed).
+func (p *Pipeline) EvalNERGUM(set string, conlluPaths ...string) ([]metric.Metric, error) {
+	var sents []nerSent
+	for _, path := range conlluPaths {
+		ss, err := conllu.ReadFile(path)
+		if err != nil {
+			return nil, err
+		}
+		for i := range ss {
+			sents = append(sents, gumNER(&ss[i]))
+		}
+	}
+	return p.evalNER(set, sents)
+}
+
+func (p *Pipeline) evalNER(set string, sents []nerSent) ([]metric.Metric, error) {
+	if p.ner == nil {
+		return nil, fmt.Errorf("nlp: no NER model loaded")
+	}
 	all := metric.PRF{}
 	per := map[string]*metric.PRF{}
 	for _, s := range sents {

@@ -169,27 +169,50 @@ func gumNER(s *conllu.Sentence) nerSent {
 			continue // groups and demonyms ("Americans")
 		}
 		a, b := head, head
-		for a > m.first {
-			if isProper(&s.Words[a-1]) {
-				a--
-			} else if a-2 >= m.first && isBridge(&s.Words[a-1]) && isProper(&s.Words[a-2]) {
-				a -= 2
-			} else {
-				break
-			}
-		}
-		for b < m.last {
-			if isProper(&s.Words[b+1]) {
-				b++
-			} else if b+2 <= m.last && isBridge(&s.Words[b+1]) && isProper(&s.Words[b+2]) {
-				b += 2
-			} else {
-				break
-			}
-		}
 		if typ == "PER" {
-			for a < b && (ner.IsTitle(s.Words[a].Form) || isBridge(&s.Words[a])) {
-				a++
+			// a person's name: the proper nouns around the head up to a title
+			// or a non-name word ("US President [Barack Obama]"); hyphens
+			// join parts of a name ("al-Assad").
+			name := func(i int) bool { return isProper(&s.Words[i]) && !ner.IsTitle(s.Words[i].Form) }
+			for a > m.first {
+				if name(a - 1) {
+					a--
+				} else if a-2 >= m.first && s.Words[a-1].Form == "-" && name(a-2) {
+					a -= 2
+				} else {
+					break
+				}
+			}
+			for b < m.last {
+				if name(b + 1) {
+					b++
+				} else if b+2 <= m.last && s.Words[b+1].Form == "-" && name(b+2) {
+					b += 2
+				} else {
+					break
+				}
+			}
+			if ner.IsTitle(s.Words[head].Form) {
+				continue // a bare title ("the President")
+			}
+		} else {
+			for a > m.first {
+				if isProper(&s.Words[a-1]) {
+					a--
+				} else if a-2 >= m.first && isBridge(&s.Words[a-1]) && isProper(&s.Words[a-2]) {
+					a -= 2
+				} else {
+					break
+				}
+			}
+			for b < m.last {
+				if isProper(&s.Words[b+1]) {
+					b++
+				} else if b+2 <= m.last && isBridge(&s.Words[b+1]) && isProper(&s.Words[b+2]) {
+					b += 2
+				} else {
+					break
+				}
 			}
 		}
 		free := true

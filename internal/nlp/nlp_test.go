@@ -65,9 +65,9 @@ func find(toks []doc.Token, form string) doc.Token {
 
 func TestAnnotate(t *testing.T) {
 	tests := []struct {
-		text                    string
+		text                   string
 		form, upos, lemma, ner string
-		deprel                  string
+		deprel                 string
 	}{
 		{"Barack Obama said the talks went well.", "said", "VERB", "say", "", "root"},
 		{"Barack Obama said the talks went well.", "went", "VERB", "go", "", "ccomp"},

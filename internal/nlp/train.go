@@ -102,7 +102,7 @@ func TrainTagger(o TrainOptions) error {
 		return err
 	}
 	meta := taggerMeta(sents)
-	m, err := tagger.Train(meta, taggerExamples(meta, sents), tagger.Options{Epochs: o.Epochs, Bits: envInt("EW_TBITS", 20), Seed: o.Seed, MinQ: int(envInt("EW_TMINQ", taggerMinQ)), Log: o.Log})
+	m, err := tagger.Train(meta, taggerExamples(meta, sents), tagger.Options{Epochs: o.Epochs, Bits: 20, Seed: o.Seed, MinQ: taggerMinQ, Log: o.Log})
 	if err != nil {
 		return err
 	}
@@ -222,7 +222,7 @@ func TrainParser(o TrainOptions) error {
 		}
 	}
 	o.logf("parser: %d sentences, %d labels, tags ready after %s", len(data), len(pm.Labels), time.Since(start).Round(time.Second))
-	m, err := parser.Train(pm, data, parser.Options{Epochs: int(envInt("EW_PEPOCHS", uint(o.parserEpochs()))), Bits: envInt("EW_PBITS", 21), Seed: o.Seed, MinQ: int(envInt("EW_PMINQ", parserMinQ)), Explore: 0.9, Log: o.Log})
+	m, err := parser.Train(pm, data, parser.Options{Epochs: o.parserEpochs(), Bits: 21, Seed: o.Seed, MinQ: parserMinQ, Explore: 0.9, Log: o.Log})
 	if err != nil {
 		return err
 	}
@@ -236,7 +236,7 @@ func TrainParser(o TrainOptions) error {
 	return nil
 }
 
-const parserMinQ = 24
+const parserMinQ = 400
 
 func (o TrainOptions) parserEpochs() int {
 	if o.Epochs > 0 {
@@ -279,15 +279,8 @@ func nerTrainingData(data string) ([]nerSent, error) {
 	if err != nil {
 		return nil, err
 	}
-	if os.Getenv("EW_NERSET") == "uner" {
-		out = out[:0]
-	}
-	if os.Getenv("EW_NERSET") == "gum" {
-		return out, nil
-	}
-	for k := uint(0); k < envInt("EW_UNERW", 2); k++ {
-		out = append(out, dev...)
-	}
+	out = append(out, dev...)
+	out = append(out, dev...)
 	return out, nil
 }
 
@@ -335,12 +328,3 @@ func TrainNER(o TrainOptions) error {
 }
 
 const nerMinQ = 24
-
-func envInt(k string, def uint) uint {
-	if v := os.Getenv(k); v != "" {
-		var n uint
-		fmt.Sscan(v, &n)
-		return n
-	}
-	return def
-}

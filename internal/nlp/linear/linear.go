@@ -164,7 +164,7 @@ func (t *Trainer) Finish(minQ int) *Model {
 }
 
 // Model is a sparse hashed linear model: bucket b's weights are the entries
-// Off[b]..Off[b+1] of (Cls, W).
+// Off[b]..Off[b+1] of (Cls, Q), quantized with Scale.
 type Model struct {
 	Bits  uint
 	C     int
@@ -172,15 +172,20 @@ type Model struct {
 	Off   []uint32
 	Cls   []uint8
 	Q     []int16
-	W     []float32
+	ent   []entry // (class, weight) pairs interleaved for cache locality
 	mask  uint64
+}
+
+type entry struct {
+	w float32
+	c uint32
 }
 
 func (m *Model) expand() {
 	m.mask = 1<<m.Bits - 1
-	m.W = make([]float32, len(m.Q))
+	m.ent = make([]entry, len(m.Q))
 	for i, q := range m.Q {
-		m.W[i] = float32(q) * m.Scale
+		m.ent[i] = entry{w: float32(q) * m.Scale, c: uint32(m.Cls[i])}
 	}
 }
 
@@ -192,13 +197,22 @@ func (m *Model) NNZ() int { return len(m.Q) }
 
 // Score adds each class's score into scores.
 func (m *Model) Score(feats []uint64, scores []float32) {
-	off, cls, w := m.Off, m.Cls, m.W
-	for _, f := range feats {
-		b := f & m.mask
-		lo, hi := off[b], off[b+1]
-		for i := lo; i < hi; i++ {
-			scores[cls[i]] += w[i]
+	// Two passes per chunk: first all bucket offsets, then all entries, so
+	// the (mostly cache-missing) loads of different features overlap.
+	off, ent := m.Off, m.ent
+	var lo, hi [64]uint32
+	for len(feats) > 0 {
+		n := min(len(feats), len(lo))
+		for j, f := range feats[:n] {
+			b := f & m.mask
+			lo[j], hi[j] = off[b], off[b+1]
 		}
+		for j := 0; j < n; j++ {
+			for _, e := range ent[lo[j]:hi[j]] {
+				scores[e.c] += e.w
+			}
+		}
+		feats = feats[n:]
 	}
 }
 
@@ -307,4 +321,22 @@ func Argmax(scores []float32, allowed func(int) bool) int {
 		}
 	}
 	return bi
+}
+
+// Prune returns a copy of m without the weights whose quantized magnitude
+// is below minQ.
+func (m *Model) Prune(minQ int) *Model {
+	out := &Model{Bits: m.Bits, C: m.C, Scale: m.Scale, Off: make([]uint32, len(m.Off))}
+	for b := 0; b < 1<<m.Bits; b++ {
+		out.Off[b] = uint32(len(out.Q))
+		for i := m.Off[b]; i < m.Off[b+1]; i++ {
+			if q := int(m.Q[i]); q >= minQ || -q >= minQ {
+				out.Cls = append(out.Cls, m.Cls[i])
+				out.Q = append(out.Q, m.Q[i])
+			}
+		}
+	}
+	out.Off[1<<m.Bits] = uint32(len(out.Q))
+	out.expand()
+	return out
 }

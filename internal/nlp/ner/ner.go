@@ -29,15 +29,17 @@ var DefaultLabels = []string{"O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "
 type Model struct {
 	Meta
 	lm     linear.Scorer
-	gaz    map[uint64]uint16
+	gaz    map[uint64]uint32
 	maxLen int
 	inside []int // for each label: the B label it continues, or -1
 	pool   sync.Pool
 }
 
 type scratch struct {
+	mLen       []int    // longest case-sensitive multiword gazetteer match at each start
+	mCat       []uint32 // its categories
 	words      []wordfeat.Word
-	gazB, gazI []uint16
+	gazB, gazI []uint32
 	feats      []uint64
 	scores     []float32
 }
@@ -65,7 +67,7 @@ func New(meta Meta, lm linear.Scorer) (*Model, error) {
 }
 
 func (m *Model) buildGazetteer() {
-	m.gaz = map[uint64]uint16{}
+	m.gaz = map[uint64]uint32{}
 	var buf [96]byte
 	for cat, list := range gazetteer {
 		for _, e := range strings.Split(list, "|") {
@@ -73,11 +75,13 @@ func (m *Model) buildGazetteer() {
 			if len(toks) == 0 {
 				continue
 			}
-			h := linear.Seed(500)
+			h, hl := linear.Seed(500), linear.Seed(501)
 			for _, t := range toks {
-				h = h.U64(wordfeat.Of(t, buf[:0]).Raw)
+				w := wordfeat.Of(t, buf[:0])
+				h, hl = h.U64(w.Raw), hl.U64(w.Lower)
 			}
-			m.gaz[h.Sum()|uint64(len(toks))] |= uint16(cat)
+			m.gaz[h.Sum()|uint64(len(toks))] |= uint32(cat)
+			m.gaz[hl.Sum()|uint64(len(toks))] |= uint32(cat) << lowerShift
 			m.maxLen = max(m.maxLen, len(toks))
 		}
 	}
@@ -111,12 +115,19 @@ func (m *Model) trimTitles(forms []string, labels []int) {
 	if bPer < 0 || iPer < 0 {
 		return
 	}
-	for i := 0; i+1 < len(labels); i++ {
-		if labels[i] == bPer && labels[i+1] == iPer && titles[forms[i]] {
-			labels[i], labels[i+1] = 0, bPer
+	for i := 0; i < len(labels); i++ {
+		if labels[i] != bPer || !titles[forms[i]] {
+			continue
+		}
+		labels[i] = 0
+		if i+1 < len(labels) && labels[i+1] == iPer {
+			labels[i+1] = bPer
 		}
 	}
 }
+
+// lowerShift moves the category bits of case-insensitive matches.
+const lowerShift = nGaz
 
 // Load reads a model from its meta (JSON) and weights.
 func Load(meta, weights io.Reader) (*Model, error) {
@@ -155,16 +166,27 @@ func (m *Model) prepare(sc *scratch, forms []string) {
 	sc.words = wordfeat.Prepare(forms, sc.words)
 	n := len(forms)
 	if cap(sc.gazB) < n {
-		sc.gazB, sc.gazI = make([]uint16, n), make([]uint16, n)
+		sc.gazB, sc.gazI = make([]uint32, n), make([]uint32, n)
 	}
 	sc.gazB, sc.gazI = sc.gazB[:n], sc.gazI[:n]
 	clear(sc.gazB)
 	clear(sc.gazI)
+	if cap(sc.mLen) < n {
+		sc.mLen, sc.mCat = make([]int, n), make([]uint32, n)
+	}
+	sc.mLen, sc.mCat = sc.mLen[:n], sc.mCat[:n]
+	clear(sc.mLen)
+	clear(sc.mCat)
 	for i := 0; i < n; i++ {
-		h := linear.Seed(500)
+		h, hl := linear.Seed(500), linear.Seed(501)
 		for l := 1; l <= m.maxLen && i+l <= n; l++ {
-			h = h.U64(sc.words[i+l-1].Raw)
-			if c, ok := m.gaz[h.Sum()|uint64(l)]; ok {
+			h, hl = h.U64(sc.words[i+l-1].Raw), hl.U64(sc.words[i+l-1].Lower)
+			exact := m.gaz[h.Sum()|uint64(l)] & (1<<nGaz - 1)
+			c := exact | m.gaz[hl.Sum()|uint64(l)]&^(1<<nGaz-1)
+			if exact != 0 && l >= 2 {
+				sc.mLen[i], sc.mCat[i] = l, exact
+			}
+			if c != 0 {
 				sc.gazB[i] |= c
 				for j := i + 1; j < i+l; j++ {
 					sc.gazI[j] |= c
@@ -227,7 +249,7 @@ func (m *Model) features(sc *scratch, tags []int, i, p1, p2 int, out []uint64) [
 		if j < 0 || j >= len(ws) {
 			return -1
 		}
-		return int(sc.gazB[j]) | int(sc.gazI[j])<<nGaz
+		return int(sc.gazB[j]) | int(sc.gazI[j])<<32
 	}
 	w0, wm1, wp1 := &ws[i], word(i-1), word(i+1)
 	t0, tm1, tp1 := tag(i), tag(i-1), tag(i+1)
@@ -274,7 +296,7 @@ func (m *Model) features(sc *scratch, tags []int, i, p1, p2 int, out []uint64) [
 			out = append(out, S(fPre).Int(k).U64(w0.Pre[k]).Sum())
 		}
 	}
-	for c := 0; c < nGaz; c++ {
+	for c := 0; c < 2*lowerShift; c++ {
 		if sc.gazB[i]&(1<<c) != 0 {
 			out = append(out, S(fGazB).Int(c).Sum(), S(fGazB).Int(c).Int(p1).Sum())
 		}
@@ -306,7 +328,73 @@ func (m *Model) Tag(forms []string, tags []int, out []int) []int {
 		p2, p1 = p1, best
 	}
 	m.trimTitles(forms, out)
+	m.completeNames(sc, out)
+	m.dropSymbols(sc, out)
 	return out
+}
+
+// dropSymbols removes one-word mentions without letters or digits ("-").
+func (m *Model) dropSymbols(sc *scratch, labels []int) {
+	for i, l := range labels {
+		if l == 0 || m.inside[l] >= 0 || sc.words[i].Flags&(wordfeat.HasLetter|wordfeat.HasDigit) != 0 {
+			continue
+		}
+		if i+1 < len(labels) && m.inside[labels[i+1]] == l {
+			continue
+		}
+		labels[i] = 0
+	}
+}
+
+// completeNames makes a multiword gazetteer name that the model tagged in
+// part ("White" of "White House") one whole mention of the gazetteer's type.
+func (m *Model) completeNames(sc *scratch, labels []int) {
+	for i := 0; i < len(labels); i++ {
+		l := sc.mLen[i]
+		if l < 2 {
+			continue
+		}
+		typ := ""
+		switch c := sc.mCat[i]; {
+		case c&(GCountry|GCity|GRegion) != 0:
+			typ = "LOC"
+		case c&GOrg != 0:
+			typ = "ORG"
+		default:
+			continue
+		}
+		tagged, ok := false, true
+		for j := i; j < i+l; j++ {
+			tagged = tagged || labels[j] != 0
+		}
+		if labels[i] != 0 && m.inside[labels[i]] >= 0 {
+			ok = false // continues a longer name
+		}
+		if i+l < len(labels) && labels[i+l] != 0 && m.inside[labels[i+l]] >= 0 {
+			ok = false // a longer name goes on
+		}
+		if !tagged || !ok {
+			continue
+		}
+		b, in := m.labelIndex("B-"+typ), m.labelIndex("I-"+typ)
+		if b < 0 || in < 0 {
+			continue
+		}
+		labels[i] = b
+		for j := i + 1; j < i+l; j++ {
+			labels[j] = in
+		}
+		i += l - 1
+	}
+}
+
+func (m *Model) labelIndex(name string) int {
+	for k, l := range m.Labels {
+		if l == name {
+			return k
+		}
+	}
+	return -1
 }
 
 // Example is one training sentence.
