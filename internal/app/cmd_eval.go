@@ -201,6 +201,9 @@ func (o *evalOptions) run(log io.Writer) ([]metric.Metric, error) {
 		if err := step(o.petrarch, func() ([]metric.Metric, error) { return coder.EvalPetrarchValidation(o.petrarch, p.Process) }); err != nil {
 			return nil, err
 		}
+		if err := step(o.petrarch+" (PETRARCH dictionaries)", func() ([]metric.Metric, error) { return coder.EvalTabariValidation(o.petrarch, p.Process) }); err != nil {
+			return nil, err
+		}
 	}
 	if o.conflibert != "" {
 		p, err := pipeline.New(pipeline.Options{StopBefore: pipeline.StageEvents})

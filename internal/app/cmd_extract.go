@@ -3,6 +3,7 @@ package app
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/eventwire/eventwire/internal/coder"
 	"github.com/eventwire/eventwire/internal/doc"
 	"github.com/eventwire/eventwire/internal/ingest"
 	"github.com/eventwire/eventwire/internal/pipeline"
@@ -18,6 +20,7 @@ import (
 func newExtractCmd() *cobra.Command {
 	var format, pubdate, url string
 	var tokens bool
+	var dicts userDicts
 	c := &cobra.Command{
 		Use:   "extract [flags] FILE...|-",
 		Short: "Extract documents, entities, events, quotes, places and flags; print one JSON document per line",
@@ -35,7 +38,11 @@ human-readable view with --format text. Nothing is stored.`,
 			if err := checkDate(pubdate); err != nil {
 				return err
 			}
-			p, err := pipeline.New(pipeline.Options{PubDate: pubdate, URL: url})
+			copts, err := dicts.options(cmd.ErrOrStderr())
+			if err != nil {
+				return err
+			}
+			p, err := pipeline.New(pipeline.Options{PubDate: pubdate, URL: url, Coder: copts})
 			if err != nil {
 				return err
 			}
@@ -84,7 +91,32 @@ human-readable view with --format text. Nothing is stored.`,
 	c.Flags().StringVar(&pubdate, "pubdate", "", "publication date YYYY-MM-DD (anchors relative dates; overrides what the page says)")
 	c.Flags().StringVar(&url, "url", "", "URL of the document (overrides what the page says)")
 	c.Flags().BoolVar(&tokens, "tokens", false, "include tokens with tags and dependency heads in the JSON")
+	dicts.flags(c)
 	return c
+}
+
+// userDicts are PETRARCH/TABARI dictionaries given on the command line.
+type userDicts struct{ verbs, actors, agents []string }
+
+func (u *userDicts) flags(c *cobra.Command) {
+	c.Flags().StringSliceVar(&u.verbs, "verbs", nil, "PETRARCH/TABARI verb dictionary (and discard lists) to code events with (repeatable)")
+	c.Flags().StringSliceVar(&u.actors, "actors", nil, "PETRARCH/TABARI actor dictionary used instead of ours (repeatable)")
+	c.Flags().StringSliceVar(&u.agents, "agents", nil, "PETRARCH/TABARI agent dictionary (repeatable)")
+}
+
+// options loads the dictionaries; skipped malformed lines are warnings.
+func (u *userDicts) options(warn io.Writer) ([]coder.Option, error) {
+	if len(u.verbs)+len(u.actors)+len(u.agents) == 0 {
+		return nil, nil
+	}
+	opt, err := coder.LoadUserDictionaries(u.verbs, u.actors, u.agents)
+	var skipped *coder.SkippedLinesError
+	if errors.As(err, &skipped) {
+		fmt.Fprintln(warn, "warning:", skipped)
+	} else if err != nil {
+		return nil, err
+	}
+	return []coder.Option{opt}, nil
 }
 
 // writeText prints a document for people: title, sentences, then every

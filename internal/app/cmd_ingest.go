@@ -23,6 +23,7 @@ func newIngestCmd() *cobra.Command {
 	var dbPath, pubdate string
 	var batch int
 	var shallow, quiet bool
+	var dicts userDicts
 	c := &cobra.Command{
 		Use:   "ingest [flags] PATH...",
 		Short: "Read files and folders, extract everything and store the documents",
@@ -41,12 +42,16 @@ cannot be read is reported with its position and the rest of the batch goes on.`
 			if batch < 1 || batch > 10000 {
 				return fmt.Errorf("--batch must be between 1 and 10000")
 			}
-			st, err := openStore(dbPath)
+			st, err := openStoreFlag(cmd, dbPath)
 			if err != nil {
 				return err
 			}
 			defer st.Close()
-			p, err := pipeline.New(pipeline.Options{PubDate: pubdate, Shallow: shallow, Seen: st})
+			copts, err := dicts.options(cmd.ErrOrStderr())
+			if err != nil {
+				return err
+			}
+			p, err := pipeline.New(pipeline.Options{PubDate: pubdate, Shallow: shallow, Seen: st, Coder: copts})
 			if err != nil {
 				return err
 			}
@@ -82,7 +87,8 @@ cannot be read is reported with its position and the rest of the batch goes on.`
 	c.Flags().IntVar(&batch, "batch", 256, "documents per write transaction")
 	c.Flags().BoolVar(&shallow, "shallow", false, "store text and sentences only (skip models and coding)")
 	c.Flags().BoolVarP(&quiet, "quiet", "q", false, "no progress bar")
-	return c
+	dicts.flags(c)
+	return withQueue(withStore(c))
 }
 
 const defaultDB = "eventwire.db"

@@ -73,9 +73,19 @@ func (s *sentence) subjects(v int, depth int) []int {
 	if len(out) > 0 {
 		return out
 	}
+	if k := s.strandedSubject(v); k >= 0 {
+		return []int{k}
+	}
 	h := s.head(v)
 	if h < 0 {
 		return nil
+	}
+	if s.rel(v) == "xcomp" && s.toks[h].UPOS == "PART" && s.head(h) >= 0 {
+		// "pledged to(obl) expel(xcomp)": the infinitive marker parsed as head
+		v, h = h, s.head(h)
+		if s.rel(v) == "xcomp" || s.rel(v) == "obl" || s.rel(v) == "advcl" {
+			return s.subjects(h, depth+1)
+		}
 	}
 	switch s.rel(v) {
 	case "xcomp":
@@ -176,7 +186,51 @@ func (s *sentence) prepArgs(i int, p string) []int {
 			out = append(out, k)
 		}
 	}
+	if len(out) == 0 {
+		out = s.strandedPrepArg(i, p)
+	}
 	return out
+}
+
+// strandedPrepArg handles a parse that made the preposition itself the
+// argument and hung its noun beside it ("met with(obl) ... Assad(obl)"):
+// a childless preposition p among i's dependents followed by a nominal
+// dependent without its own case marker yields that nominal.
+func (s *sentence) strandedPrepArg(i int, p string) []int {
+	kids := s.kids[i]
+	for n, k := range kids {
+		if s.toks[k].UPOS != "ADP" || s.lemma(k) != p {
+			continue
+		}
+		bare := true
+		for _, kk := range s.kids[k] {
+			switch s.toks[kk].Deprel {
+			case "amod", "det", "compound", "nmod:desc", "punct":
+			default:
+				bare = false
+			}
+		}
+		if !bare {
+			continue
+		}
+		for _, k2 := range kids[n+1:] {
+			switch s.toks[k2].UPOS {
+			case "NOUN", "PROPN", "PRON":
+			default:
+				continue
+			}
+			switch s.rel(k2) {
+			case "obl", "nmod", "obj":
+			default:
+				continue
+			}
+			if s.caseOf(k2) == "" && k2 > k {
+				return []int{k2}
+			}
+			break
+		}
+	}
+	return nil
 }
 
 // roleTokens returns the argument tokens of trigger t for role r.
@@ -312,8 +366,21 @@ func (s *sentence) expandConj(xs []int) []int {
 	return out
 }
 
+// timeWords name times, never participants ("Ukrainian lawmakers
+// Tuesday endorsed ..." parsed with Tuesday as a subject).
+var timeWords = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "today": true, "yesterday": true, "tomorrow": true, "tonight": true,
+	"january": true, "february": true, "march": true, "april": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
+	"week": true, "weekend": true, "month": true, "year": true, "morning": true, "evening": true, "night": true,
+}
+
 // resolve maps an argument token to actors.
 func (s *sentence) resolve(i int) []arg {
+	if timeWords[lower(s.toks[i].Form)] && s.actorAt[i] < 0 {
+		return nil
+	}
 	if a, ok := s.actorArg(i, "actor", 1); ok {
 		return append([]arg{s.qualify(a, i)}, s.elliptical(i)...)
 	}
@@ -333,7 +400,7 @@ func (s *sentence) resolve(i int) []arg {
 		}
 		return nil
 	}
-	if t.UPOS == "PRON" || t.UPOS == "DET" || t.UPOS == "NUM" || t.UPOS == "NOUN" {
+	if t.UPOS == "PRON" || t.UPOS == "DET" || t.UPOS == "NUM" || t.UPOS == "NOUN" || t.UPOS == "PROPN" && compassWords[s.lemma(i)] {
 		if as, ok := s.coref(i); ok {
 			return as
 		}

@@ -49,6 +49,8 @@ type Coder struct {
 
 	eventNouns map[string]bool
 	verbLemmas map[string]bool
+
+	dict dictCoder // user TABARI/PETRARCH dictionaries (tabari_patterns.go); nil = our patterns
 }
 
 // Option configures a Coder.
@@ -142,6 +144,10 @@ func knownCode(code cameo.EventCode) bool {
 // dangling_reference flags to d.Flags. Sentences without dependency heads
 // are skipped. It replaces any events already present.
 func (c *Coder) Code(d *doc.Document) {
+	if c.dict != nil {
+		c.dict.Code(d)
+		return
+	}
 	d.Events = d.Events[:0]
 	mem := &memory{}
 	for si := range d.Sentences {

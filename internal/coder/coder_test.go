@@ -264,8 +264,8 @@ func TestCodeConstructions(t *testing.T) {
 			{"FRA", "SYR", "1383", false, doc.Intended},
 			{"DEU", "SYR", "1383", false, doc.Intended},
 		}},
-		{name: "refused to release", sents: []string{sRefused}, want: []want{
-			{"IRN", "GBR", "0841", true, doc.Asserted},
+		{name: "refused to release: a refusal to yield, not a negated release", sents: []string{sRefused}, want: []want{
+			{"IRN", "GBR", "1243", false, doc.Asserted},
 		}},
 	}
 	for _, tc := range cases {

@@ -27,6 +27,8 @@ type memory struct {
 	// prevSubjSent ("War maniacs of the South Korean military ... They ...").
 	prevSubj     []arg
 	prevSubjSent int
+	// dyads are the country pairs of earlier conflict events
+	dyads [][2]cameo.ActorCode
 }
 
 const maxRefs = 64
@@ -115,6 +117,13 @@ func (m *memory) remember(s *sentence) {
 	// coordinated subject pairs: "Obama and Hollande met"
 	for i := range s.toks {
 		if s.toks[i].Deprel != "nsubj" {
+			if s.toks[i].UPOS == "VERB" && len(s.kidsRel(i, "nsubj", "nsubj:pass")) == 0 {
+				if k := s.strandedSubject(i); k >= 0 {
+					if as := s.argsOf(s.expandConj([]int{k})); len(as) == 2 && as[0].key() != as[1].key() {
+						m.pairs = append(m.pairs, [2]arg{as[0], as[1]})
+					}
+				}
+			}
 			continue
 		}
 		as := s.argsOf(s.expandConj([]int{i}))
@@ -279,7 +288,16 @@ func (s *sentence) corefUncached(i int) ([]arg, string) {
 			return s.lastPair(), "two"
 		}
 		return nil, ""
-	case "NOUN":
+	case "NOUN", "PROPN":
+		if compassWords[l] {
+			if as := s.resolveCompass(i); len(as) > 0 {
+				return as, "pron"
+			}
+			return nil, ""
+		}
+		if t.UPOS == "PROPN" {
+			return nil, ""
+		}
 		switch l {
 		case "country", "nation", "side", "leader", "government", "party", "neighbour", "neighbor", "rival":
 			if s.hasKid(i, "det", "both") || s.hasKid(i, "nummod", "two") {

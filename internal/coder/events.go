@@ -71,7 +71,10 @@ func (c *Coder) codeSentence(s *sentence) []doc.Event {
 		evs = append(evs, c.makeEvent(s, cd))
 	}
 	evs = dedupe(evs)
+	evs = dropSubsumed(evs)
+	evs = dropWeak(evs)
 	evs = dropUncodedExtras(evs)
+	defer s.mem.noteDyads(evs)
 	if c.maxSent > 0 && len(evs) > c.maxSent {
 		sort.SliceStable(evs, func(i, j int) bool { return evs[i].Confidence > evs[j].Confidence })
 		evs = evs[:c.maxSent]
@@ -161,10 +164,13 @@ func (s *sentence) conditions(t int, p *Pattern) (int, bool) {
 		if p.Kind == NounTrigger {
 			rels = []string{"nmod"}
 		}
+	objs:
 		for _, k := range s.kidsRel(t, rels...) {
-			if inList(s.lemma(k), p.Obj) || inList(lower(s.toks[k].Form), p.Obj) {
-				ok, consumed = true, k
-				break
+			for _, w := range s.objectWords(k) {
+				if inList(s.lemma(w), p.Obj) || inList(lower(s.toks[w].Form), p.Obj) {
+					ok, consumed = true, k
+					break objs
+				}
 			}
 		}
 		if !ok {
@@ -179,6 +185,17 @@ func (s *sentence) conditions(t int, p *Pattern) (int, bool) {
 	}
 	if len(p.Dep) > 0 && !s.hasDescendant(t, p.Dep, 2) {
 		return -1, false
+	}
+	if len(p.Subj) > 0 {
+		ok := false
+		for _, k := range s.roleTokens(t, RoleSubj, p.Kind, p.Kind == VerbTrigger && s.isPassive(t), -1) {
+			if inList(s.lemma(k), p.Subj) || inList(lower(s.toks[k].Form), p.Subj) {
+				ok = true
+			}
+		}
+		if !ok {
+			return -1, false
+		}
 	}
 	if len(p.XComp) > 0 {
 		ok := false
@@ -266,6 +283,15 @@ func (s *sentence) extract(t int, p *Pattern, consumed int) []candidate {
 		srcs = s.resolve(consumed)
 	}
 	tgts := s.argsFor(t, p.Target, p.Kind, passive, consumed)
+	if len(tgts) == 0 && consumed >= 0 && p.Kind == VerbTrigger {
+		// "expelled the diplomats of Chad": the owner of the consumed object
+		if a, ok := s.modifierActor(consumed, 0); ok && a.code != "" && (len(srcs) == 0 || a.key() != srcs[0].key()) {
+			tgts = []arg{a}
+		}
+	}
+	if tgts != nil && len(tgts) == 0 {
+		tgts = s.opponentTargets(p, srcs, tgts, s.firstSlot(t, p.Target, p.Kind, passive, consumed))
+	}
 	// a target that is also a source is not a target ("X and Y met")
 	if len(srcs) > 0 && len(tgts) > 0 && !(len(srcs) >= 2 && s.reciprocal(t, p, consumed)) {
 		tgts = without(tgts, srcs)
@@ -405,7 +431,14 @@ func (c *Coder) makeEvent(s *sentence, cd candidate) doc.Event {
 	e.Negated = neg
 	e.Modality = mod
 	code := p.Code
-	if mod == doc.Intended || mod == doc.Conditional {
+	if neg && code >= "03" && code < "09" && s.refusal(t, p.Kind) {
+		// "will not lift the ban", "refused to meet": a rejection, asserted
+		code, neg, e.Negated = rejectCode(code), false, false
+		if mod == doc.Intended {
+			mod = doc.Asserted
+		}
+		e.Modality = mod
+	} else if mod == doc.Intended || mod == doc.Conditional {
 		code = intentCode(code, mod)
 	}
 	e.Code = code
@@ -584,6 +617,10 @@ func (s *sentence) modality(t int, kind Kind) (bool, doc.Modality) {
 			break
 		}
 		r := s.rel(cur)
+		if r == "xcomp" && s.toks[h].UPOS == "PART" && s.head(h) >= 0 {
+			// "pledged to(obl) expel(xcomp)": skip the misattached marker
+			h = s.head(h)
+		}
 		hl := s.lemma(h)
 		switch r {
 		case "xcomp":

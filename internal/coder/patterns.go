@@ -70,6 +70,7 @@ type Pattern struct {
 	Case   string   // required case marker on the noun trigger itself
 	Dep    []string // some dependent must have one of these lemmas
 	XComp  []string // an xcomp/ccomp clause headed by one of these lemmas
+	Subj   []string // the subject (passive: by-agent) head has one of these lemmas
 	Code   cameo.EventCode
 	Source []Role
 	Target []Role
@@ -196,8 +197,10 @@ func ParsePatterns(name, src string, valid CodeCheck) ([]*Pattern, error) {
 				p.Dep = words
 			case "xcomp":
 				p.XComp = words
+			case "subj":
+				p.Subj = words
 			default:
-				return nil, errAt(f.col, "unknown condition %q (want prt, obj, prep, case, dep or xcomp)", k)
+				return nil, errAt(f.col, "unknown condition %q (want prt, obj, prep, case, dep, xcomp or subj)", k)
 			}
 			p.nConds++
 		}

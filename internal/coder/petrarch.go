@@ -363,6 +363,7 @@ func codeAgree(gold string, p *doc.Participant) bool {
 	if gold == "" || gold == "---" {
 		return true
 	}
+	gold = strings.TrimPrefix(gold, "---") // PETRARCH's "---GOV": an agent without a country
 	if p == nil || p.Actor == "" {
 		return false
 	}

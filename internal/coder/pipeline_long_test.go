@@ -5,6 +5,7 @@ package coder_test
 import (
 	"os"
 
+	"github.com/eventwire/eventwire/internal/actors"
 	"github.com/eventwire/eventwire/internal/evalgold"
 	"github.com/eventwire/eventwire/internal/ingest"
 	"testing"
@@ -119,5 +120,84 @@ func TestDumpText(t *testing.T) {
 			tgt = e.Target.Text + "[" + string(e.Target.Actor) + "]"
 		}
 		t.Logf("EV s%d %s %s -> %s neg=%v mod=%s trig=%q pat=%s", e.Sentence, e.Code, src, tgt, e.Negated, e.Modality, e.Trigger.In(d.Text), e.Pattern)
+	}
+}
+
+// TestPetrarchDebug prints, for every GSR validation record, the expected
+// codings and the coded events:
+// CODER_PETRARCH=1 go test -tags long -run PetrarchDebug -v ./internal/coder
+func TestPetrarchDebug(t *testing.T) {
+	if os.Getenv("CODER_PETRARCH") == "" {
+		t.Skip("CODER_PETRARCH not set")
+	}
+	dir := shared.Need(t, "data", "gold", "petrarch2_validation")
+	recs, err := coder.ReadValidation(dir + "/universalpetrarch/text/PETR2_GSR_validation.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := coder.New(actorsDefault(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ann := annotator(t)
+	for _, r := range recs {
+		d := &doc.Document{ID: r.ID, Text: r.Text, PubDate: r.Date, Lang: "en"}
+		ann(d)
+		c.Code(d)
+		t.Logf("==== %s %s", r.ID, r.Text)
+		for _, g := range r.Codings {
+			t.Logf("GOLD %s -> %s %s", g.Source, g.Target, g.Event)
+		}
+		for _, e := range d.Events {
+			src, tgt := "-", "-"
+			if e.Source != nil {
+				src = e.Source.Text + "[" + string(e.Source.Actor) + "]"
+			}
+			if e.Target != nil {
+				tgt = e.Target.Text + "[" + string(e.Target.Actor) + "]"
+			}
+			t.Logf("EV %s %s -> %s neg=%v mod=%s trig=%q", e.Code, src, tgt, e.Negated, e.Modality, e.Trigger.In(d.Text))
+		}
+	}
+}
+
+func actorsDefault(t *testing.T) coder.ActorScanner {
+	if err := actors.DefaultErr(); err != nil {
+		t.Fatal(err)
+	}
+	return actors.Default()
+}
+
+// TestConfliDebug prints, for every ConfliBERT class sentence, the gold
+// class, the predicted class and the main event (or classified trigger):
+// CODER_CONFLI=1 go test -tags long -run ConfliDebug -v ./internal/coder
+func TestConfliDebug(t *testing.T) {
+	if os.Getenv("CODER_CONFLI") == "" {
+		t.Skip("CODER_CONFLI not set")
+	}
+	dir := shared.Need(t, "data", "gold", "conflibert_cameo")
+	recs, err := coder.ReadConfliClass(dir + "/cameo_class/train.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := coder.New(actorsDefault(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ann := annotator(t)
+	for _, r := range recs {
+		d := &doc.Document{Text: r.Text, Lang: "en"}
+		ann(d)
+		c.Code(d)
+		pred, what := coder.ConfliClass(0), "none"
+		if m := coder.MainEvent(d); m >= 0 {
+			e := d.Events[m]
+			pred = coder.ConfliClassOf(e.Root)
+			what = string(e.Code) + " " + e.Trigger.In(d.Text)
+		} else if root, ok := c.Classify(d); ok {
+			pred = coder.ConfliClassOf(root)
+			what = "cls " + string(root)
+		}
+		t.Logf("G%d P%d %s | %s", r.Class, pred, what, r.Text)
 	}
 }

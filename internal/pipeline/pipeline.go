@@ -45,6 +45,9 @@ type Options struct {
 	// StopBefore names a stage (Stage*) at which Process stops, for
 	// evaluating one stage on the output of those before it.
 	StopBefore string
+	// Coder adds options to the event coder, e.g. the user's PETRARCH/TABARI
+	// dictionaries (coder.LoadUserDictionaries).
+	Coder []coder.Option
 	// Observe, when set, is told how long each stage took on each document
 	// (for benchmarks and metrics). It must be safe for concurrent use.
 	Observe func(stage string, took time.Duration)
@@ -223,7 +226,7 @@ func (p *Pipeline) coder() (*coder.Coder, error) {
 		if p.coderErr = actors.DefaultErr(); p.coderErr != nil {
 			return
 		}
-		p.coderVal, p.coderErr = coder.New(a)
+		p.coderVal, p.coderErr = coder.New(a, p.opt.Coder...)
 	})
 	return p.coderVal, p.coderErr
 }

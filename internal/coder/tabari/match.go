@@ -1,0 +1,907 @@
+package tabari
+
+import (
+	"strings"
+
+	"github.com/eventwire/eventwire/internal/actors"
+	"github.com/eventwire/eventwire/internal/cameo"
+	"github.com/eventwire/eventwire/internal/doc"
+)
+
+// Scanner finds dictionary phrases in a tokenized sentence (*actors.Dict
+// implements it).
+type Scanner interface {
+	Scan(text string, toks []doc.Token, date string) []actors.Match
+}
+
+// Coder codes events with a verb dictionary over dependency-parsed
+// sentences (UD relations). Verbs are found by lemma or form; the block's
+// patterns are matched against the words before the verb (its subject and
+// modifiers) and after it (objects, prepositional phrases, complements);
+// the most specific matching pattern gives the code, else the verb's
+// default. The source is the subject (the by-agent in the passive, the
+// controlling subject for an infinitive), the target the first
+// complement holding an actor, unless the pattern places them with $ / +.
+// Actors come from an actor dictionary and are combined with agent words
+// as in PETRARCH: "Arnor cleric" = ARN + REL, "soldiers from Gondor" =
+// GON + MIL, an agent alone is its bare role ("officials" = GOV).
+type Coder struct {
+	Verbs  *Verbs
+	Actors Scanner // actor dictionary
+	Agents Scanner // agent dictionary (nil: none)
+	// Prefix holds the agent codes written "CODE~" in the agent
+	// dictionary: they go before the country ("NGO~" + ARN = NGOARN).
+	Prefix   map[string]bool
+	Discards *Discards
+	// MaxPerSide bounds the coordinated actors per side (default 4).
+	MaxPerSide int
+}
+
+// Code fills d.Events (replacing them) from the parsed sentences.
+func (c *Coder) Code(d *doc.Document) {
+	d.Events = d.Events[:0]
+	if c.Discards.Story(d) {
+		return
+	}
+	for si := range d.Sentences {
+		s := c.newSent(d, si)
+		if s == nil {
+			continue
+		}
+		d.Events = append(d.Events, c.codeSent(s)...)
+	}
+	if d.Events == nil {
+		d.Events = []doc.Event{}
+	}
+}
+
+type sent struct {
+	d        *doc.Document
+	si       int
+	toks     []doc.Token
+	kids     [][]int
+	up, lem  []string
+	actorAt  []int // token -> index in acts, -1
+	agentAt  []int
+	acts     []actors.Match
+	agents   []actors.Match
+	verbs    *Verbs
+	prefix   map[string]bool
+	maxSide  int
+	dateDocs string
+}
+
+func (c *Coder) newSent(d *doc.Document, si int) *sent {
+	toks := d.Sentences[si].Tokens
+	if len(toks) == 0 {
+		return nil
+	}
+	hasHead := false
+	for _, t := range toks {
+		if t.Deprel != "" {
+			hasHead = true
+			break
+		}
+	}
+	if !hasHead || c.Discards.Sentence(toks) {
+		return nil
+	}
+	s := &sent{d: d, si: si, toks: toks, kids: make([][]int, len(toks)), up: make([]string, len(toks)), lem: make([]string, len(toks)),
+		actorAt: make([]int, len(toks)), agentAt: make([]int, len(toks)), verbs: c.Verbs, prefix: c.Prefix, maxSide: c.MaxPerSide}
+	if s.maxSide <= 0 {
+		s.maxSide = 4
+	}
+	for i, t := range toks {
+		if t.Head >= 0 && t.Head < len(toks) && t.Head != i {
+			s.kids[t.Head] = append(s.kids[t.Head], i)
+		}
+		s.up[i] = strings.ToUpper(t.Form)
+		l := t.Lemma
+		if l == "" || l == "_" {
+			l = t.Form
+		}
+		s.lem[i] = strings.ToUpper(l)
+		s.actorAt[i], s.agentAt[i] = -1, -1
+	}
+	if c.Actors != nil {
+		s.acts = c.Actors.Scan(d.Text, toks, d.PubDate)
+		mark(s.actorAt, s.acts)
+	}
+	if c.Agents != nil {
+		s.agents = c.Agents.Scan(d.Text, toks, d.PubDate)
+		mark(s.agentAt, s.agents)
+	}
+	return s
+}
+
+func mark(at []int, ms []actors.Match) {
+	for k, m := range ms {
+		if m.Code == "" {
+			continue
+		}
+		for i := m.Start; i < m.End && i < len(at); i++ {
+			if i >= 0 && at[i] < 0 {
+				at[i] = k
+			}
+		}
+	}
+}
+
+func (s *sent) rel(i int) string {
+	r := s.toks[i].Deprel
+	if j := strings.IndexByte(r, ':'); j >= 0 && r[:j] != "nsubj" && r[:j] != "obl" && r[:j] != "acl" && r[:j] != "nmod" {
+		return r[:j]
+	}
+	return r
+}
+
+func (s *sent) head(i int) int {
+	h := s.toks[i].Head
+	if h < 0 || h >= len(s.toks) || h == i {
+		return -1
+	}
+	return h
+}
+
+// caseOf is the preposition (case/mark dependent) of token i, uppercase.
+func (s *sent) caseOf(i int) string {
+	for _, k := range s.kids[i] {
+		if r := s.rel(k); r == "case" || r == "mark" && s.toks[i].UPOS != "VERB" {
+			if s.lem[k] == "'S" || s.up[k] == "'S" || s.up[k] == "'" {
+				continue
+			}
+			return s.up[k]
+		}
+	}
+	return ""
+}
+
+// clausal relations start a new clause: their words are not the verb's.
+var clausal = map[string]bool{"advcl": true, "ccomp": true, "parataxis": true, "conj": true, "csubj": true,
+	"acl:relcl": true, "punct": true, "list": true, "discourse": true, "vocative": true, "reparandum": true}
+
+// region collects, sorted, the tokens of i's subtree (i excluded) reached
+// through non-clausal relations, on one side of i (before when pre).
+func (s *sent) region(i int, pre bool) []int {
+	var out []int
+	var walk func(t int, depth int)
+	walk = func(t int, depth int) {
+		for _, k := range s.kids[t] {
+			r := s.toks[k].Deprel
+			if clausal[r] || depth > 0 && (r == "acl" || r == "acl:relcl") {
+				continue
+			}
+			if t == i && (pre && k > i || !pre && k < i) {
+				continue
+			}
+			if t == i && !pre && s.rel(k) == "nsubj" {
+				continue
+			}
+			out = append(out, k)
+			walk(k, depth+1)
+		}
+	}
+	walk(i, 0)
+	sortInts(out)
+	return out
+}
+
+func sortInts(xs []int) {
+	for i := 1; i < len(xs); i++ {
+		for j := i; j > 0 && xs[j] < xs[j-1]; j-- {
+			xs[j], xs[j-1] = xs[j-1], xs[j]
+		}
+	}
+}
+
+func (s *sent) subtree(i int) []int {
+	out := []int{i}
+	for k := 0; k < len(out); k++ {
+		out = append(out, s.kids[out[k]]...)
+	}
+	sortInts(out)
+	return out
+}
+
+// wordOK matches a pattern word against token k: the form or lemma, or as a
+// stem a longer form (unless the word is exact).
+func (s *sent) wordOK(k int, w string, exact bool) bool {
+	if s.up[k] == w || s.lem[k] == w {
+		return true
+	}
+	if exact || len(w) < 3 {
+		return false
+	}
+	return strings.HasPrefix(s.up[k], w) || strings.HasPrefix(s.lem[k], w)
+}
+
+// mstate is the outcome of matching a pattern.
+type mstate struct {
+	src, tgt int // tokens placed by $ / + (-1 none)
+	compound bool
+}
+
+// match tries els over toks[pos:] (tokens in sentence order), with gaps
+// allowed between elements except after a joined one. It returns the
+// state of the first success.
+func (s *sent) match(els []Elem, toks []int, pos int, prevJoined int, st mstate, depth int) (mstate, bool) {
+	if len(els) == 0 {
+		return st, true
+	}
+	if depth > 40 {
+		return st, false
+	}
+	e := els[0]
+	rest := els[1:]
+	lo, hi := pos, len(toks)
+	if prevJoined >= 0 { // "A_B": B right after A
+		lo, hi = pos, pos
+		if pos < len(toks) && toks[pos] == prevJoined+1 {
+			hi = pos + 1
+		}
+	}
+	switch e.Kind {
+	case ElemWord:
+		for k := lo; k < hi; k++ {
+			if s.wordOK(toks[k], e.Word, e.Exact) {
+				pj := -1
+				if e.Join {
+					pj = toks[k]
+				}
+				if r, ok := s.match(rest, toks, k+1, pj, st, depth+1); ok {
+					return r, true
+				}
+			}
+		}
+	case ElemSynset:
+		for _, m := range s.verbs.Synsets[e.Word] {
+			seq := make([]Elem, 0, len(m)+len(rest))
+			seq = append(seq, m...)
+			if e.Join && len(seq) > 0 {
+				seq[len(seq)-1].Join = true
+			}
+			seq = append(seq, rest...)
+			if r, ok := s.match(seq, toks, pos, prevJoined, st, depth+1); ok {
+				return r, true
+			}
+		}
+	case ElemNP:
+		seq := append(append([]Elem{}, e.Sub...), rest...)
+		return s.match(seq, toks, pos, prevJoined, st, depth+1)
+	case ElemPP:
+		for k := lo; k < hi; k++ {
+			t := toks[k]
+			if !s.wordOK(t, e.Word, true) {
+				continue
+			}
+			h := s.head(t)
+			if h < 0 || s.rel(t) != "case" && s.rel(t) != "mark" && s.rel(t) != "compound" {
+				// a preposition not attached as a case marker: its own phrase
+				h = t
+			}
+			inner := []int{}
+			for _, x := range s.subtree(h) {
+				if x > t {
+					inner = append(inner, x)
+				}
+			}
+			st2, ok := s.match(e.Sub, inner, 0, -1, st, depth+1)
+			if !ok {
+				continue
+			}
+			if r, ok := s.match(rest, toks, k+1, -1, st2, depth+1); ok {
+				return r, true
+			}
+		}
+	case ElemSource, ElemTarget:
+		for k := lo; k < hi; k++ {
+			t := toks[k]
+			if s.actorAt[t] < 0 && s.agentAt[t] < 0 {
+				continue
+			}
+			st2 := st
+			if e.Kind == ElemSource {
+				st2.src = t
+			} else {
+				st2.tgt = t
+			}
+			if r, ok := s.match(rest, toks, k+1, -1, st2, depth+1); ok {
+				return r, true
+			}
+		}
+	case ElemCompound:
+		st.compound = true
+		return s.match(rest, toks, pos, -1, st, depth+1)
+	case ElemSkip:
+		return s.match(rest, toks, pos, -1, st, depth+1)
+	}
+	return st, false
+}
+
+// verbAt returns the dictionary verb of token i, preferring multi-word
+// verbs whose other words are present.
+func (s *sent) verbAt(i int) *Verb {
+	cands := s.verbs.Lookup(s.lem[i])
+	if len(cands) == 0 {
+		cands = s.verbs.Lookup(s.up[i])
+	}
+	var best *Verb
+	bestN := -1
+	for _, v := range cands {
+		if !s.multiOK(i, v) {
+			continue
+		}
+		if n := len(v.Before) + len(v.After); n > bestN {
+			best, bestN = v, n
+		}
+	}
+	return best
+}
+
+func (s *sent) multiOK(i int, v *Verb) bool {
+	for k, w := range v.Before {
+		j := i - len(v.Before) + k
+		if j < 0 || !s.wordOK(j, w, true) {
+			return false
+		}
+	}
+	pos := i + 1
+	for _, w := range v.After {
+		found := false
+		for _, k := range s.kids[i] { // a particle or preposition on the verb
+			if k > i && s.wordOK(k, w, true) {
+				found = true
+				break
+			}
+		}
+		if !found && pos < len(s.toks) && s.wordOK(pos, w, true) {
+			found = true
+		}
+		if !found {
+			return false
+		}
+		pos++
+	}
+	return true
+}
+
+// isVerb says whether token i heads a clause the coder may code.
+func (s *sent) isVerb(i int) bool {
+	switch s.toks[i].UPOS {
+	case "VERB":
+		return true
+	case "AUX", "ADJ", "NOUN", "PROPN":
+		return s.toks[i].Deprel == "root" && len(s.verbs.Lookup(s.lem[i])) > 0 && s.hasSubj(i)
+	}
+	return false
+}
+
+func (s *sent) hasSubj(i int) bool {
+	for _, k := range s.kids[i] {
+		if strings.HasPrefix(s.toks[k].Deprel, "nsubj") {
+			return true
+		}
+	}
+	return false
+}
+
+type coded struct {
+	verb     int
+	code     Code
+	srcs     []part
+	tgts     []part
+	compound bool
+	pat      string
+}
+
+func (c *Coder) codeSent(s *sent) []doc.Event {
+	var cs []coded
+	byVerb := map[int]int{}
+	for i := range s.toks {
+		if !s.isVerb(i) {
+			continue
+		}
+		v := s.verbAt(i)
+		if v == nil {
+			continue
+		}
+		cd, ok := s.codeVerb(i, v)
+		if !ok {
+			continue
+		}
+		byVerb[i] = len(cs)
+		cs = append(cs, cd)
+	}
+	// a verb whose complement verb coded an event yields to it ("vowed to
+	// wage war"), unless it requests or comments ("urged X to help")
+	drop := make([]bool, len(cs))
+	for k, cd := range cs {
+		if r := s.toks[cd.verb].Deprel; r == "xcomp" {
+			if h := s.head(cd.verb); h >= 0 {
+				if j, ok := byVerb[h]; ok && !keepsOuter(cs[j].code) {
+					drop[j] = true
+				} else if ok {
+					drop[k] = true
+				}
+			}
+		}
+	}
+	var out []doc.Event
+	seen := map[string]bool{}
+	for k, cd := range cs {
+		if drop[k] {
+			continue
+		}
+		for _, e := range s.events(cd) {
+			key := string(e.Code) + "|" + actorOf(e.Source) + "|" + actorOf(e.Target)
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func actorOf(p *doc.Participant) string {
+	if p == nil {
+		return ""
+	}
+	return string(p.Actor)
+}
+
+// keepsOuter: appeals and demands keep their own code over their
+// complement's ("urged X to help").
+func keepsOuter(c Code) bool {
+	r := c.Event
+	if r == "" {
+		r = c.Reverse
+	}
+	return len(r) >= 2 && (r[:2] == "02" || r[:2] == "10")
+}
+
+func (s *sent) codeVerb(i int, v *Verb) (coded, bool) {
+	pre := s.region(i, true)
+	post := s.region(i, false)
+	subj := s.subjects(i)
+	// the subject phrase counts as "before the verb" even when inherited
+	for _, h := range subj {
+		for _, t := range s.subtree(h) {
+			if t < i && !contains(pre, t) {
+				pre = append(pre, t)
+			}
+		}
+	}
+	sortInts(pre)
+	code := v.Default()
+	var best *Pattern
+	var bst mstate
+	for _, p := range v.Block.Patterns {
+		if best != nil && p.words <= best.words {
+			continue
+		}
+		st := mstate{src: -1, tgt: -1}
+		st, ok := s.match(p.Pre, pre, 0, -1, st, 0)
+		if !ok {
+			continue
+		}
+		st, ok = s.match(p.Post, post, 0, -1, st, 0)
+		if !ok {
+			continue
+		}
+		if st.compound && len(s.partsOfAll(subj)) < 2 {
+			continue
+		}
+		best, bst = p, st
+	}
+	cd := coded{verb: i, code: code, pat: v.Block.File + ": " + v.Block.Name}
+	if best != nil {
+		cd.code = best.Code
+		cd.compound = bst.compound
+		cd.pat = best.File + ":" + itoa(best.Line) + " " + best.Text
+	}
+	if cd.code.Null || cd.code.Event == "" && cd.code.Reverse == "" {
+		return cd, false
+	}
+	switch {
+	case best != nil && bst.src >= 0:
+		cd.srcs = s.partsOf(s.argHead(bst.src))
+	default:
+		cd.srcs = s.partsOfAll(subj)
+	}
+	switch {
+	case best != nil && bst.src > i && bst.tgt < 0:
+		// "* (FROM $)": the source follows the verb, the subject is the target
+		cd.tgts = s.partsOfAll(subj)
+	case best != nil && bst.tgt >= 0:
+		if bst.tgt < i && len(subj) > 0 && best != nil && bst.src < 0 && contains(s.subtree(subj[0]), bst.tgt) {
+			// "+ * ...": the subject is the target; the source is the object
+			cd.tgts = cd.srcs
+			cd.srcs = s.targets(i)
+		} else {
+			cd.tgts = s.partsOf(s.argHead(bst.tgt))
+		}
+	default:
+		cd.tgts = s.targets(i)
+	}
+	return cd, true
+}
+
+func contains(xs []int, x int) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b [20]byte
+	i := len(b)
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	return string(b[i:])
+}
+
+// argHead climbs from a token inside an actor phrase to the head of its
+// noun phrase (the token whose head lies outside the phrase).
+func (s *sent) argHead(t int) int {
+	for k := 0; k < 6; k++ {
+		h := s.head(t)
+		if h < 0 {
+			return t
+		}
+		switch s.rel(t) {
+		case "compound", "flat", "name", "amod", "det", "nummod", "fixed", "goeswith":
+			t = h
+			continue
+		}
+		return t
+	}
+	return t
+}
+
+func (s *sent) isPassive(i int) bool {
+	for _, k := range s.kids[i] {
+		if r := s.toks[k].Deprel; r == "nsubj:pass" || r == "aux:pass" || r == "csubj:pass" {
+			return true
+		}
+	}
+	return false
+}
+
+// subjects are the heads of the verb's acting subject(s), before
+// coordination.
+func (s *sent) subjects(i int) []int {
+	for hop := 0; hop < 4 && i >= 0; hop++ {
+		passive := s.isPassive(i)
+		var out []int
+		for _, k := range s.kids[i] {
+			r := s.toks[k].Deprel
+			switch {
+			case passive && (r == "obl:agent" || (r == "obl" || r == "nmod") && s.caseOf(k) == "BY"):
+				out = append(out, k)
+			case !passive && r == "nsubj":
+				out = append(out, k)
+			}
+		}
+		if len(out) > 0 || passive {
+			return out
+		}
+		switch s.toks[i].Deprel {
+		case "xcomp":
+			h := s.head(i)
+			if h >= 0 {
+				// object control: "urged Bree to help" -> Bree
+				for _, k := range s.kids[h] {
+					if s.toks[k].Deprel == "obj" && k < i {
+						return []int{k}
+					}
+				}
+			}
+			i = h
+		case "conj", "advcl":
+			i = s.head(i)
+		case "acl":
+			h := s.head(i)
+			if h >= 0 && s.toks[i].Deprel == "acl" {
+				return []int{h}
+			}
+			return nil
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+// targets: the passive subject, else the object, indirect object and
+// prepositional complements in order, searched through their own
+// prepositional phrases; the first holding an actor wins.
+func (s *sent) targets(i int) []part {
+	var firsts, rest []int
+	passive := s.isPassive(i)
+	for _, k := range s.kids[i] {
+		r := s.toks[k].Deprel
+		switch {
+		case passive && r == "nsubj:pass":
+			firsts = append(firsts, k)
+		case r == "obj" || r == "iobj" || r == "dobj":
+			firsts = append(firsts, k)
+		case (r == "obl" || r == "nmod" || strings.HasPrefix(r, "obl:") && r != "obl:tmod" && r != "obl:agent") && k > i:
+			if c := s.caseOf(k); passive && c == "BY" {
+				continue
+			}
+			rest = append(rest, k)
+		case r == "xcomp" && s.toks[k].UPOS != "VERB":
+			rest = append(rest, k)
+		}
+	}
+	queue := append(firsts, rest...)
+	seen := map[int]bool{}
+	for n := 0; n < len(queue) && n < 24; n++ {
+		h := queue[n]
+		if seen[h] {
+			continue
+		}
+		seen[h] = true
+		if ps := s.partsOfCoord(h); len(ps) > 0 {
+			return ps
+		}
+		for _, k := range s.kids[h] {
+			r := s.toks[k].Deprel
+			if (r == "nmod" || r == "obl" || strings.HasPrefix(r, "nmod:") && r != "nmod:poss" && r != "nmod:tmod") && k > h {
+				queue = append(queue, k)
+			}
+			if r == "acl" && k > h { // "the roads leading into Mordor"
+				for _, j := range s.kids[k] {
+					if rj := s.toks[j].Deprel; rj == "obj" || rj == "obl" || rj == "nmod" {
+						queue = append(queue, j)
+					}
+				}
+			}
+		}
+	}
+	// "believes X can cope": the complement clause's subject
+	for _, k := range s.kids[i] {
+		if s.toks[k].Deprel == "ccomp" {
+			if ps := s.partsOfAll(s.subjects(k)); len(ps) > 0 {
+				return ps
+			}
+		}
+	}
+	return nil
+}
+
+// part is one coded participant.
+type part struct {
+	code cameo.ActorCode
+	lo   int // token range
+	hi   int
+	ent  string
+}
+
+// partsOfAll expands coordinated heads and collects their participants.
+func (s *sent) partsOfAll(heads []int) []part {
+	var out []part
+	for _, h := range heads {
+		out = append(out, s.partsOfCoord(h)...)
+	}
+	return s.limit(dedupe(out))
+}
+
+func (s *sent) limit(ps []part) []part {
+	if len(ps) > s.maxSide {
+		ps = ps[:s.maxSide]
+	}
+	return ps
+}
+
+func dedupe(ps []part) []part {
+	var out []part
+	seen := map[cameo.ActorCode]bool{}
+	for _, p := range ps {
+		if !seen[p.code] {
+			seen[p.code] = true
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// partsOfCoord: the head and its conjuncts.
+func (s *sent) partsOfCoord(h int) []part {
+	out := s.partsOf(h)
+	for _, k := range s.kids[h] {
+		if s.toks[k].Deprel == "conj" {
+			sub := s.partsOf(k)
+			if len(sub) == 0 {
+				continue
+			}
+			out = append(out, sub...)
+		}
+	}
+	return s.limit(dedupe(out))
+}
+
+// coreRels attach words that belong to the head's own name or description.
+var coreRels = map[string]bool{"compound": true, "amod": true, "nmod:poss": true, "flat": true, "name": true, "det": true,
+	"nummod": true, "fixed": true, "goeswith": true, "case": true, "compound:prt": true, "advmod": true, "dep": true}
+
+// partsOf codes the noun phrase headed by h: the actor named in its core
+// (head, compounds, adjectives, possessor) combined with its agent words,
+// else the actor of an "of/from/in" phrase or an apposition.
+func (s *sent) partsOf(h int) []part {
+	core := []int{h}
+	for n := 0; n < len(core); n++ {
+		for _, k := range s.kids[core[n]] {
+			if coreRels[s.toks[k].Deprel] {
+				core = append(core, k)
+			}
+		}
+	}
+	sortInts(core)
+	var actorIdx, agentIdx []int
+	for _, t := range core {
+		if a := s.actorAt[t]; a >= 0 && !containsInt(actorIdx, a) {
+			actorIdx = append(actorIdx, a)
+		}
+		if a := s.agentAt[t]; a >= 0 && !containsInt(agentIdx, a) {
+			agentIdx = append(agentIdx, a)
+		}
+	}
+	// an actor phrase that is itself an agent phrase is the actor ("Minas Tirith" vs "MINAS" agent)
+	var pre, suf string
+	for _, a := range agentIdx {
+		m := s.agents[a]
+		if overlapsAny(m, actorIdx, s.acts) {
+			continue
+		}
+		code := string(m.Code)
+		if s.prefix[code] {
+			if !strings.Contains(pre, code) {
+				pre += code
+			}
+		} else if !strings.Contains(suf, code) {
+			suf += code
+		}
+	}
+	lo, hi := core[0], core[len(core)-1]+1
+	var countries []part
+	for _, a := range actorIdx {
+		m := s.acts[a]
+		countries = append(countries, part{code: m.Code, lo: m.Start, hi: m.End, ent: m.Entity})
+		break // the first actor of the phrase
+	}
+	if len(countries) == 0 {
+		for _, k := range s.kids[h] {
+			r := s.toks[k].Deprel
+			c := s.caseOf(k)
+			if (r == "nmod" || r == "obl") && (c == "OF" || c == "FROM" || c == "IN") || r == "appos" {
+				if sub := s.partsOfCoord(k); len(sub) > 0 {
+					countries = sub
+					break
+				}
+			}
+		}
+	}
+	if len(countries) == 0 {
+		if pre == "" && suf == "" {
+			return nil
+		}
+		return []part{{code: cameo.ActorCode(pre + suf), lo: lo, hi: hi}}
+	}
+	out := make([]part, 0, len(countries))
+	for _, c := range countries {
+		code := string(c.code)
+		if suf != "" && !strings.HasSuffix(code, suf) {
+			code += suf
+		}
+		if pre != "" && !strings.HasPrefix(code, pre) {
+			code = pre + code
+		}
+		p := part{code: cameo.ActorCode(code), lo: min(lo, c.lo), hi: max(hi, c.hi), ent: c.ent}
+		out = append(out, p)
+	}
+	return out
+}
+
+func containsInt(xs []int, x int) bool { return contains(xs, x) }
+
+func overlapsAny(m actors.Match, idx []int, ms []actors.Match) bool {
+	for _, a := range idx {
+		o := ms[a]
+		if m.Start < o.End && o.Start < m.End {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *sent) participant(p part) *doc.Participant {
+	lo, hi := p.lo, p.hi
+	if lo < 0 || hi > len(s.toks) || lo >= hi {
+		return &doc.Participant{Actor: p.code, Entity: p.ent}
+	}
+	sp := doc.Span{Start: s.toks[lo].Start, End: s.toks[hi-1].End}
+	return &doc.Participant{Span: sp, Text: sp.In(s.d.Text), Entity: p.ent, Actor: p.code}
+}
+
+// events turns a coded verb into events: each source with each target
+// (the reverse code the other way); coordinated subjects without a target
+// act on each other.
+func (s *sent) events(cd coded) []doc.Event {
+	var out []doc.Event
+	add := func(code string, src, tgt *part) {
+		if code == "" {
+			return
+		}
+		if src != nil && tgt != nil && src.code == tgt.code {
+			return
+		}
+		e := doc.Event{Code: cameo.EventCode(code), Sentence: s.si, Span: s.d.Sentences[s.si].Span,
+			Trigger: s.toks[cd.verb].Span, Modality: doc.Asserted, Pattern: cd.pat, Confidence: 0.6}
+		if src != nil {
+			e.Source = s.participant(*src)
+		}
+		if tgt != nil {
+			e.Target = s.participant(*tgt)
+		}
+		if info, ok := cameo.Lookup(e.Code); ok {
+			e.Root, e.QuadClass, e.Goldstein, e.PLOVER, e.PLOVERMode = info.Root, info.Quad, info.Goldstein, info.PLOVER, info.PLOVERMode
+		} else if len(code) >= 2 {
+			e.Root = cameo.Root(code[:2])
+		}
+		if e.Source != nil && e.Target != nil {
+			e.Confidence = 0.7
+		}
+		e.Date = s.d.PubDate
+		out = append(out, e)
+	}
+	srcs, tgts := cd.srcs, cd.tgts
+	if len(tgts) == 0 && len(srcs) >= 2 {
+		for a := range srcs {
+			for b := range srcs {
+				if a != b {
+					add(cd.code.Event, &srcs[a], &srcs[b])
+				}
+			}
+		}
+		return out
+	}
+	if len(srcs) == 0 {
+		return nil
+	}
+	for a := range srcs {
+		if len(tgts) == 0 {
+			if s.agentOnly(srcs[a]) {
+				continue // "officials said": no actor at all
+			}
+			add(cd.code.Event, &srcs[a], nil)
+			continue
+		}
+		for b := range tgts {
+			add(cd.code.Event, &srcs[a], &tgts[b])
+			add(cd.code.Reverse, &tgts[b], &srcs[a])
+		}
+	}
+	return out
+}
+
+// agentOnly: a participant named by agent words alone, without an actor.
+func (s *sent) agentOnly(p part) bool {
+	for t := p.lo; t < p.hi && t < len(s.actorAt); t++ {
+		if t >= 0 && s.actorAt[t] >= 0 {
+			return false
+		}
+	}
+	return true
+}
