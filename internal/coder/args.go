@@ -193,25 +193,40 @@ func (s *sentence) prepArgs(i int, p string) []int {
 }
 
 // strandedPrepArg handles a parse that made the preposition itself the
-// argument and hung its noun beside it ("met with(obl) ... Assad(obl)"):
-// a childless preposition p among i's dependents followed by a nominal
-// dependent without its own case marker yields that nominal.
+// argument: a preposition p among i's dependents whose subtree holds the
+// noun ("met with(obl) -> Syrian -> Assad"), or, when it has none, the
+// nominal dependent right after it ("met with(obl) ... Assad(obl)").
 func (s *sentence) strandedPrepArg(i int, p string) []int {
 	kids := s.kids[i]
 	for n, k := range kids {
 		if s.toks[k].UPOS != "ADP" || s.lemma(k) != p {
 			continue
 		}
-		bare := true
-		for _, kk := range s.kids[k] {
-			switch s.toks[kk].Deprel {
-			case "amod", "det", "compound", "nmod:desc", "punct":
-			default:
-				bare = false
+		switch s.rel(k) {
+		case "obl", "nmod", "advmod", "compound:prt":
+		default:
+			continue
+		}
+		// a noun inside the preposition's own subtree, nearest first
+		best, bestD := -1, 0
+		var walk func(x, d int)
+		walk = func(x, d int) {
+			if d > 3 {
+				return
+			}
+			for _, c := range s.kids[x] {
+				switch s.toks[c].UPOS {
+				case "NOUN", "PROPN", "PRON":
+					if s.toks[c].Deprel != "compound" && s.toks[c].Deprel != "nmod:desc" && (best < 0 || d < bestD) {
+						best, bestD = c, d
+					}
+				}
+				walk(c, d+1)
 			}
 		}
-		if !bare {
-			continue
+		walk(k, 0)
+		if best >= 0 {
+			return []int{best}
 		}
 		for _, k2 := range kids[n+1:] {
 			switch s.toks[k2].UPOS {
@@ -224,7 +239,7 @@ func (s *sentence) strandedPrepArg(i int, p string) []int {
 			default:
 				continue
 			}
-			if s.caseOf(k2) == "" && k2 > k {
+			if s.caseOf(k2) == "" {
 				return []int{k2}
 			}
 			break

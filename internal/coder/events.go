@@ -70,6 +70,11 @@ func (c *Coder) codeSentence(s *sentence) []doc.Event {
 	for _, cd := range c.evaluations(s) {
 		evs = append(evs, c.makeEvent(s, cd))
 	}
+	for _, cd := range s.mustDemands() {
+		if cd.src != nil && cd.src.identified() {
+			evs = append(evs, c.makeEvent(s, cd))
+		}
+	}
 	evs = dedupe(evs)
 	evs = dropSubsumed(evs)
 	evs = dropWeak(evs)
@@ -110,13 +115,23 @@ func (c *Coder) pool(s *sentence, t int) []*Pattern {
 func (c *Coder) bestMatch(s *sentence, t int, pool []*Pattern) []candidate {
 	var fallback []candidate
 	level := -1
+	heldRoot, heldLevel := "", -1
 	for _, p := range pool {
 		if level >= 0 && p.nConds < level {
 			break
 		}
+		if heldLevel > 0 && p.nConds < heldLevel && string(p.Code[:2]) != heldRoot {
+			// a more specific construction was recognized ("declined to
+			// comment") but its participants did not qualify: a generic
+			// pattern of another root ("decline" -> 120) would miscode it
+			continue
+		}
 		consumed, ok := s.conditions(t, p)
 		if !ok {
 			continue
+		}
+		if heldLevel < 0 {
+			heldRoot, heldLevel = string(p.Code[:2]), p.nConds
 		}
 		cands := s.extract(t, p, consumed)
 		if len(cands) == 0 {
@@ -277,6 +292,15 @@ func uniq(as []arg) []arg {
 func (s *sentence) extract(t int, p *Pattern, consumed int) []candidate {
 	passive := p.Kind == VerbTrigger && s.isPassive(t)
 	srcs := s.argsFor(t, p.Source, p.Kind, passive, consumed)
+	if passive && len(srcs) == 0 && p.Code >= "18" {
+		// "were killed in Israeli shelling": the violent event named in an
+		// in-phrase stands for the perpetrator
+		for _, x := range s.prepArgs(t, "in") {
+			if s.eventNouns[s.lemma(x)] || s.eventNouns[lower(s.toks[x].Form)] {
+				srcs = append(srcs, s.resolve(x)...)
+			}
+		}
+	}
 	if passive && len(srcs) == 0 && consumed >= 0 {
 		// "the country's military has been placed on alert": with no
 		// by-agent, the owner of the consumed object acts
@@ -285,9 +309,7 @@ func (s *sentence) extract(t int, p *Pattern, consumed int) []candidate {
 	tgts := s.argsFor(t, p.Target, p.Kind, passive, consumed)
 	if len(tgts) == 0 && consumed >= 0 && p.Kind == VerbTrigger {
 		// "expelled the diplomats of Chad": the owner of the consumed object
-		if a, ok := s.modifierActor(consumed, 0); ok && a.code != "" && (len(srcs) == 0 || a.key() != srcs[0].key()) {
-			tgts = []arg{a}
-		}
+		tgts = s.ownerOf(consumed, srcs)
 	}
 	if tgts != nil && len(tgts) == 0 {
 		tgts = s.opponentTargets(p, srcs, tgts, s.firstSlot(t, p.Target, p.Kind, passive, consumed))
@@ -314,7 +336,9 @@ func (s *sentence) extract(t int, p *Pattern, consumed int) []candidate {
 		}
 		// cooperation between private parties (no actor code on either
 		// side) is not coded; conflictual acts (roots 09-20) are
-		if p.Code < "09" && !(a != nil && a.code != "" && !agentOnly(a.code) || b != nil && b.code != "" && !agentOnly(b.code)) {
+		// statements (root 01: declining comment, denying charges) by a
+		// named party are coded even without an actor code
+		if p.Code < "09" && !(p.Code < "02" && a != nil && a.named) && !(a != nil && a.code != "" && !agentOnly(a.code) || b != nil && b.code != "" && !agentOnly(b.code)) {
 			return
 		}
 		// a nominal cooperative act needs its actor: "support for the

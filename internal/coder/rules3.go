@@ -67,6 +67,7 @@ var quantityNouns = map[string]bool{
 	"barrage": true, "volley": true, "hail": true, "series": true, "number": true, "couple": true,
 	"wave": true, "string": true, "lot": true, "lots": true, "salvo": true, "round": true, "rounds": true,
 	"batch": true, "shipment": true, "consignment": true, "ton": true, "tons": true, "tonne": true, "tonnes": true,
+	"worth": true, "million": true, "billion": true, "amount": true, "load": true, "truckload": true, "truckloads": true,
 }
 
 // objectWords returns the words an obj= condition may match for object k:
@@ -378,6 +379,64 @@ func dropWeak(evs []doc.Event) []doc.Event {
 	for i := range evs {
 		if !drop[i] {
 			out = append(out, evs[i])
+		}
+	}
+	return out
+}
+
+// ownerOf returns the full-coded owner of noun n ("Chad's diplomats", "the
+// diplomats of Chad") unless it is one of the sources, else nil.
+func (s *sentence) ownerOf(n int, srcs []arg) []arg {
+	for _, k := range s.kids[n] {
+		if !(s.toks[k].Deprel == "nmod:poss" || s.rel(k) == "nmod" && (s.caseOf(k) == "of" || s.caseOf(k) == "from")) {
+			continue
+		}
+		a, ok := s.actorArg(k, "modifier", 0.8)
+		if !ok || a.code == "" || agentOnly(a.code) {
+			continue
+		}
+		for _, x := range srcs {
+			if x.key() == a.key() || len(x.code) >= 3 && len(a.code) >= 3 && x.code[:3] == a.code[:3] {
+				return nil
+			}
+		}
+		return []arg{a}
+	}
+	return nil
+}
+
+// mustPattern codes a reported obligation as a demand: "X said the
+// government must ensure security" -> X demands of the government (100).
+var mustPattern = &Pattern{Kind: VerbTrigger, Code: "100", Conf: 0.5, Name: "derived",
+	Text: "speech verb + complement clause with must -> 100 from the speaker to the clause subject"}
+
+// mustDemands returns the demands of speech verbs whose complement clause
+// carries "must" (or "has to"/"needs to" is left to the patterns).
+func (s *sentence) mustDemands() []candidate {
+	var out []candidate
+	for c := range s.toks {
+		if s.rel(c) != "ccomp" || !s.hasKid(c, "aux", "must") {
+			continue
+		}
+		h := s.head(c)
+		if h < 0 || !speechVerbs[s.lemma(h)] {
+			continue
+		}
+		speakers := s.argsFor(h, []Role{RoleSubj}, VerbTrigger, s.isPassive(h), -1)
+		var addressees []arg
+		for _, k := range s.expandConj(s.kidsRel(c, "nsubj", "nsubj:pass")) {
+			addressees = append(addressees, s.resolve(k)...)
+		}
+		for i := range speakers {
+			if len(addressees) == 0 {
+				out = append(out, candidate{p: mustPattern, trigger: h, src: &speakers[i]})
+				continue
+			}
+			for j := range addressees {
+				if speakers[i].key() != addressees[j].key() && needsMet(NeedOne, &speakers[i], &addressees[j]) {
+					out = append(out, candidate{p: mustPattern, trigger: h, src: &speakers[i], tgt: &addressees[j]})
+				}
+			}
 		}
 	}
 	return out

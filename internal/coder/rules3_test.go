@@ -85,8 +85,8 @@ const (
 	r3Opponent = `Armenia said it would destroy any positions that shell its villages .
 1 Armenia Armenia PROPN NNP 2 nsubj
 2 said say VERB VBD 0 root
-3 it it PRON PRP 6 nsubj
-4 would would AUX MD 6 aux
+3 it it PRON PRP 5 nsubj
+4 would would AUX MD 5 aux
 5 destroy destroy VERB VB 2 ccomp
 6 any any DET DT 7 det
 7 positions position NOUN NNS 5 obj
@@ -128,6 +128,18 @@ const (
 8 Putin Putin PROPN NNP 4 obl
 9 Monday Monday PROPN NNP 8 flat
 10 . . PUNCT . 4 punct`
+
+	// ... or hung the name below an adjective below "with"
+	r3StrandedPrepDeep = `Kenya 's envoy met with Russian President Putin .
+1 Kenya Kenya PROPN NNP 3 nmod:poss
+2 's 's PART POS 1 case
+3 envoy envoy NOUN NN 4 nsubj
+4 met meet VERB VBD 0 root
+5 with with ADP IN 4 obl
+6 Russian Russian ADJ JJ 5 amod
+7 President President PROPN NNP 8 nmod:desc
+8 Putin Putin PROPN NNP 6 obl
+9 . . PUNCT . 4 punct`
 
 	// the infinitive marker parsed as an oblique heading the xcomp
 	r3ToHead = `Qatar pledged to expel the diplomats of Chad .
@@ -236,6 +248,55 @@ const (
 7 report report NOUN NN 4 obl
 8 . . PUNCT . 2 punct`
 
+	r3DeniedCharges = `Chad denied charges by Niger .
+1 Chad Chad PROPN NNP 2 nsubj
+2 denied deny VERB VBD 0 root
+3 charges charge NOUN NNS 2 obj
+4 by by ADP IN 5 case
+5 Niger Niger PROPN NNP 3 nmod
+6 . . PUNCT . 2 punct`
+
+	r3Must = `Japan said the Russian government must release the sailors .
+1 Japan Japan PROPN NNP 2 nsubj
+2 said say VERB VBD 0 root
+3 the the DET DT 5 det
+4 Russian Russian ADJ JJ 5 amod
+5 government government NOUN NN 7 nsubj
+6 must must AUX MD 7 aux
+7 release release VERB VB 2 ccomp
+8 the the DET DT 9 det
+9 sailors sailor NOUN NNS 7 obj
+10 . . PUNCT . 2 punct`
+
+	r3NameDeclined = `Maria Lopez declined to comment .
+1 Maria Maria PROPN NNP 3 nsubj
+2 Lopez Lopez PROPN NNP 1 flat
+3 declined decline VERB VBD 0 root
+4 to to PART TO 5 mark
+5 comment comment VERB VB 3 xcomp
+6 . . PUNCT . 3 punct`
+
+	r3Considering = `Japan is considering sending aid to Nepal .
+1 Japan Japan PROPN NNP 3 nsubj
+2 is be AUX VBZ 3 aux
+3 considering consider VERB VBG 0 root
+4 sending send VERB VBG 3 xcomp
+5 aid aid NOUN NN 4 obj
+6 to to ADP IN 7 case
+7 Nepal Nepal PROPN NNP 4 obl
+8 . . PUNCT . 3 punct`
+
+	r3KilledIn = `Three Syrian civilians were killed in Israeli shelling .
+1 Three three NUM CD 3 nummod
+2 Syrian Syrian ADJ JJ 3 amod
+3 civilians civilian NOUN NNS 5 nsubj:pass
+4 were be AUX VBD 5 aux:pass
+5 killed kill VERB VBN 0 root
+6 in in ADP IN 8 case
+7 Israeli Israeli ADJ JJ 8 amod
+8 shelling shelling NOUN NN 5 obl
+9 . . PUNCT . 5 punct`
+
 	r3Gave = `Germany gave 5 million euros to Jordan .
 1 Germany Germany PROPN NNP 2 nsubj
 2 gave give VERB VBD 0 root
@@ -274,15 +335,17 @@ func TestRound3Rules(t *testing.T) {
 			{"ARM", "AZE", "194", false, doc.Asserted}, {"AZE", "ARM", "194", false, doc.Asserted},
 			{"ARM", "AZE", "152", false, doc.Asserted}, {"AZE", "ARM", "152", false, doc.Asserted}}},
 		{name: "uncoded threat object goes to the remembered opponent", sents: []string{r3Pair, r3Opponent},
-			want: []want{{"ARM", "AZE", "1383", false, doc.Intended}}},
+			want: []want{{"ARM", "AZE", "137", false, doc.Intended}}},
 		{name: "no opponent without an earlier conflict", sents: []string{r3Opponent},
-			forbid: func(e doc.Event) bool { return e.Target != nil && e.Target.Actor != "" }},
+			forbid: func(e doc.Event) bool { return e.Root == "13" && e.Target != nil && e.Target.Actor != "" }},
 		{name: "will not lift the ban: refusal to ease sanctions", sents: []string{r3WillNotLift},
 			want:   []want{{"JPN", "CHN", "1241", false, doc.Asserted}},
 			forbid: func(e doc.Event) bool { return e.Root == "08" }},
 		{name: "did not meet stays a negated meeting", sents: []string{r3DidNotMeet},
 			want: []want{{"JPN", "CHN", "040", true, doc.Asserted}}},
 		{name: "stranded preposition: met with X", sents: []string{r3StrandedPrep},
+			want: []want{{"KEN", "RUSGOV", "040", false, doc.Asserted}}},
+		{name: "stranded preposition with the name in its subtree", sents: []string{r3StrandedPrepDeep},
 			want: []want{{"KEN", "RUSGOV", "040", false, doc.Asserted}}},
 		{name: "to parsed as head: the pledger expels", sents: []string{r3ToHead},
 			want: []want{{"QAT", "TCD", "131", false, doc.Intended}}},
@@ -303,6 +366,19 @@ func TestRound3Rules(t *testing.T) {
 		{name: "declined to comment is 011, not a rejection", sents: []string{r3Declined},
 			want:   []want{{"DEU", "", "011", false, doc.Asserted}},
 			forbid: func(e doc.Event) bool { return e.Root == "12" }},
+		{name: "denied charges: a denial, not a rejection", sents: []string{r3DeniedCharges},
+			want:   []want{{"TCD", "NER", "016", false, doc.Asserted}},
+			forbid: func(e doc.Event) bool { return e.Root == "12" }},
+		{name: "said X must: a demand of X", sents: []string{r3Must},
+			want: []want{{"JPN", "RUSGOV", "100", false, doc.Asserted}}},
+		{name: "declined to comment by an uncoded name: 011, no rejection", sents: []string{r3NameDeclined},
+			want:   []want{{"", "", "011", false, doc.Asserted}},
+			forbid: func(e doc.Event) bool { return e.Root == "12" }},
+		{name: "considering sending aid: a policy option", sents: []string{r3Considering},
+			want: []want{{"JPN", "", "014", false, doc.Asserted}}},
+		{name: "killed in X's shelling: X is the perpetrator", sents: []string{r3KilledIn},
+			want:   []want{{"ISR", "SYR", "1823", false, doc.Asserted}},
+			forbid: func(e doc.Event) bool { return e.Source == nil && e.Root == "18" }},
 		{name: "gave money to: economic aid", sents: []string{r3Gave}, want: []want{{"DEU", "JOR", "071", false, doc.Asserted}}},
 	}
 	for _, tc := range cases {
