@@ -10,13 +10,14 @@ type landmark struct {
 	adm1     string
 	lat, lon float64
 	kind     Kind
+	geonames int // GeoNames id, 0 when the entry has none
 }
 
 var extraCountryNames = map[string][]string{
 	"US": {"U.S.", "US", "U.S.A.", "USA", "America", "United States"},
 	"GB": {"Britain", "Great Britain", "U.K.", "UK", "United Kingdom"},
 	"AE": {"UAE", "U.A.E.", "Emirates"},
-	"CD": {"DRC", "DR Congo", "Congo-Kinshasa", "Democratic Republic of Congo", "Democratic Republic of the Congo"},
+	"CD": {"DRC", "DR Congo", "Congo-Kinshasa", "Democratic Republic of Congo", "Democratic Republic of the Congo", "Zaire", "Zaïre"},
 	"CG": {"Congo-Brazzaville", "Republic of the Congo", "Congo"},
 	"CI": {"Ivory Coast", "Cote d'Ivoire"},
 	"CZ": {"Czech Republic", "Czechia"},
@@ -39,6 +40,14 @@ var extraCountryNames = map[string][]string{
 	"IR": {"Iran"},
 	"CN": {"People's Republic of China", "PRC", "Mainland China"},
 	"RU": {"Russian Federation"},
+}
+
+// extraADM1Names are abbreviations of first-order divisions that news use
+// alone ("NSW"), keyed "CC.admin1code".
+var extraADM1Names = map[string][]string{
+	"AU.02": {"NSW"},
+	"AU.04": {"Qld", "QLD"},
+	"CA.02": {"B.C."},
 }
 
 var extraDemonyms = map[string][]string{
@@ -99,12 +108,15 @@ var builtinPlaces = []landmark{
 	{names: []string{"Abkhazia"}, country: "GE", lat: 43.0, lon: 41.0, kind: KindRegion},
 	{names: []string{"Darfur"}, country: "SD", lat: 13.5, lon: 24.0, kind: KindRegion},
 	{names: []string{"Siberia"}, country: "RU", lat: 60.0, lon: 105.0, kind: KindRegion},
-	// continents and multi-country regions
-	{names: []string{"Europe"}, lat: 50.0, lon: 10.0, kind: KindRegion},
-	{names: []string{"Asia"}, lat: 34.0, lon: 100.0, kind: KindRegion},
-	{names: []string{"Africa"}, lat: 2.0, lon: 16.0, kind: KindRegion},
-	{names: []string{"North America"}, lat: 46.0, lon: -100.0, kind: KindRegion},
-	{names: []string{"South America"}, lat: -15.0, lon: -60.0, kind: KindRegion},
+	// continents, at the points of their GeoNames CONT features
+	{names: []string{"Africa"}, lat: 7.1881, lon: 21.09375, kind: KindRegion, geonames: 6255146},
+	{names: []string{"Asia"}, lat: 29.84064, lon: 89.29688, kind: KindRegion, geonames: 6255147},
+	{names: []string{"Europe"}, lat: 48.69096, lon: 9.14062, kind: KindRegion, geonames: 6255148},
+	{names: []string{"North America"}, lat: 46.07323, lon: -100.54688, kind: KindRegion, geonames: 6255149},
+	{names: []string{"South America"}, lat: -14.60485, lon: -57.65625, kind: KindRegion, geonames: 6255150},
+	{names: []string{"Oceania"}, lat: -18.31281, lon: 138.51562, kind: KindRegion, geonames: 6255151},
+	{names: []string{"Antarctica"}, lat: -78.15856, lon: 16.40626, kind: KindRegion, geonames: 6255152},
+	// multi-country regions
 	{names: []string{"Latin America"}, lat: -5.0, lon: -65.0, kind: KindRegion},
 	{names: []string{"Central America"}, lat: 13.0, lon: -86.0, kind: KindRegion},
 	{names: []string{"Caribbean"}, lat: 16.0, lon: -72.0, kind: KindRegion},
@@ -119,8 +131,6 @@ var builtinPlaces = []landmark{
 	{names: []string{"East Africa"}, lat: 0.0, lon: 38.0, kind: KindRegion},
 	{names: []string{"Sub-Saharan Africa"}, lat: 0.0, lon: 20.0, kind: KindRegion},
 	{names: []string{"Horn of Africa"}, lat: 8.0, lon: 45.0, kind: KindRegion},
-	{names: []string{"Antarctica"}, lat: -80.0, lon: 0.0, kind: KindRegion},
-	{names: []string{"Oceania"}, lat: -20.0, lon: 150.0, kind: KindRegion},
 	{names: []string{"Persian Gulf"}, lat: 27.0, lon: 51.0, kind: KindRegion},
 	{names: []string{"Mediterranean"}, lat: 35.0, lon: 18.0, kind: KindRegion},
 }
@@ -170,12 +180,17 @@ var stopWords = setOf(
 	"mayor", "governor", "senate", "house", "army", "navy", "god", "lord", "christ", "bible", "internet", "ebola",
 	"aids", "avian", "swine", "bird", "flu", "virus", "hospital", "medical", "clinic", "world", "global", "victory",
 	"hope", "truth", "pride", "enterprise", "commerce", "industry", "carbon", "ozone", "sun", "moon", "mars", "venus",
-	"pacific", "atlantic", "arctic", "phoenix", "eagle", "falcon", "hawk", "buffalo", "bison", "lion", "tiger", "mission", "vista", "plaza", "marina",
+	"pacific", "atlantic", "arctic", "eagle", "falcon", "hawk", "bison", "lion", "tiger", "mission", "vista", "plaza", "marina",
 	"canyon", "lake", "river", "mount", "island", "bridge", "harbor", "harbour", "port", "fort", "camp", "station",
 	"garden", "gardens", "park", "grove", "heights", "village", "town", "ridge", "creek", "falls", "point", "beach",
 	"ocean", "sea", "coast", "bank", "ministry", "agency", "force", "party", "group", "company", "center", "centre",
 	"chance", "hazard", "energy", "model", "ideal", "plain", "plains", "rural", "urban", "downtown", "uptown", "obama",
 	"bush", "trump", "clinton", "mao", "lenin", "stalin", "kennedy", "reagan", "castro", "putin",
+	"northeast", "southeast", "southwest", "northeastern", "southeastern", "gulf", "arab", "human", "drug", "drugs",
+	"rodeo", "free", "toyota", "honda", "nissan", "mazda", "subaru", "google", "yahoo", "amazon",
+	"over", "under", "after", "before", "above", "below", "about", "around", "more", "less", "only", "even", "still",
+	"also", "then", "here", "there", "where", "when", "while", "once", "again", "ever", "never", "now", "today",
+	"street", "ash", "wool", "send", "brand", "dial", "wick", "hale", "rainhill", "marsh", "moss", "heath", "field",
 )
 
 // personTitles before a name make it a person ("Sen. Clinton").
@@ -219,6 +234,19 @@ var firstNames = setOf("john", "james", "robert", "michael", "william", "david",
 // note: several entries of firstNames are places; the list is used only for
 // the person rules in spot.go, never to reject a place on its own.
 
+// regionDemonyms name the people of a region that is not a country; with
+// Options.Demonyms they are read as the region.
+var regionDemonyms = map[string]string{
+	"abkhaz": "Abkhazia", "abkhazian": "Abkhazia", "south ossetian": "South Ossetia", "chechen": "Chechnya",
+	"tibetan": "Tibet", "kashmiri": "Kashmir", "darfuri": "Darfur", "kurdish": "Kurdistan", "catalan": "Catalonia",
+	"basque": "Basque Country", "scottish": "Scotland", "welsh": "Wales", "texan": "Texas", "californian": "California",
+	"floridian": "Florida", "new yorker": "New York", "ontarian": "Ontario", "quebecois": "Quebec",
+}
+
+// contextDemonyms are names in extraDemonyms that point to a country as
+// context but do not name its people: never reported as places.
+var contextDemonyms = setOf("hamas", "taliban", "soviet", "us led", "uk")
+
 func setOf(ws ...string) map[string]bool {
 	m := make(map[string]bool, len(ws))
 	for _, w := range ws {
@@ -237,6 +265,13 @@ func (g *Gazetteer) addBuiltins() {
 			g.add(e, n, false)
 		}
 	}
+	for k, names := range extraADM1Names {
+		if e := g.adm1[k]; e != nil {
+			for _, n := range names {
+				g.add(e, n, true)
+			}
+		}
+	}
 	for cc, ds := range extraDemonyms {
 		for _, d := range ds {
 			g.demonyms[fold(d)] = cc
@@ -246,10 +281,13 @@ func (g *Gazetteer) addBuiltins() {
 		if l.country != "" && g.countries[l.country] == nil {
 			continue
 		}
-		e := &Entry{Name: l.names[0], Kind: l.kind, Country: l.country, ADM1: l.adm1, Lat: l.lat, Lon: l.lon}
-		if l.kind == KindLandmark {
+		e := &Entry{Name: l.names[0], Kind: l.kind, Country: l.country, ADM1: l.adm1, Lat: l.lat, Lon: l.lon, GeoNames: l.geonames}
+		switch {
+		case l.kind == KindLandmark:
 			e.Code = "BLDG"
-		} else {
+		case l.geonames != 0:
+			e.Code = "CONT"
+		default:
 			e.Code = "RGN"
 		}
 		for _, n := range l.names {

@@ -192,8 +192,10 @@ func EvalGeo(path string, kind string) ([]metric.Metric, error) {
 	if kind == "geovirus" {
 		target = TargetAcc161GeoVirus
 	}
-	e2e := g.score(arts, false)
-	gs := g.score(arts, true)
+	// LGL annotates demonyms ("Russian") as toponyms of their country; GeoVirus does not
+	o := Options{Demonyms: kind == "lgl"}
+	e2e := g.score(arts, false, o)
+	gs := g.score(arts, true, o)
 	out := e2e.metrics(kind, target)
 	out = append(out, gs.metrics(kind+"/gold-spans", target)...)
 	return out, nil
@@ -229,9 +231,11 @@ func (s Score) metrics(set string, target float64) []metric.Metric {
 
 // Score geoparses the articles (with the gold spans as the only toponyms
 // when goldSpans) and tallies the result.
-func (g *Gazetteer) Score(arts []GoldArticle, goldSpans bool) Score { return g.score(arts, goldSpans) }
+func (g *Gazetteer) Score(arts []GoldArticle, goldSpans bool, o Options) Score {
+	return g.score(arts, goldSpans, o)
+}
 
-func (g *Gazetteer) score(arts []GoldArticle, goldSpans bool) Score {
+func (g *Gazetteer) score(arts []GoldArticle, goldSpans bool, o Options) Score {
 	var s Score
 	countryOf := map[string]string{}
 	for _, a := range arts {
@@ -241,9 +245,9 @@ func (g *Gazetteer) score(arts []GoldArticle, goldSpans bool) Score {
 			for i, t := range a.Toponyms {
 				spans[i] = t.Span
 			}
-			g.ResolveSpans(d, spans)
+			g.ResolveSpansWith(d, spans, o)
 		} else {
-			g.Resolve(d)
+			g.ResolveWith(d, o)
 		}
 		s.Misplaced += a.Misplaced
 		s.Gold += len(a.Toponyms)

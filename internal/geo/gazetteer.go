@@ -7,7 +7,12 @@
 // (and takes LOC/GPE/FAC entities from NER when present), then picks one
 // gazetteer entry for each using population, feature class and the
 // document's context: qualifiers ("Paris, Texas"), countries and states
-// mentioned elsewhere, demonyms, and neighbouring countries.
+// mentioned elsewhere, demonyms, neighbouring countries, names listed
+// together ("Ohio, Texas and Utah"), and local readings of different names
+// that lie near one another ("Hamilton" and "Butler County", Ohio). Person
+// names are kept out: a word used as a surname in the text ("Tom Jones",
+// "Roy A. Nelson", "coach Ripley") is not read as a small town elsewhere
+// in it. ResolveWith can also report demonyms as places (Options).
 package geo
 
 import (
@@ -134,10 +139,11 @@ type Place struct {
 type Gazetteer struct {
 	entries   []*Entry
 	byName    map[string][]cand // folded name → readings
-	maxWords  map[string]uint8  // folded first word → most words of a name starting with it
+	maxWords  map[string]uint8  // folded first word → most words of a name of two words or more starting with it
 	countries map[string]*Entry
 	adm1      map[string]*Entry // "CC.code" → ADM1 entry
 	demonyms  map[string]string // folded demonym → ISO2
+	given     map[string]bool   // folded given names ("ron", "nadia")
 	byID      map[int]*Entry
 	index     *spatial
 }
@@ -175,8 +181,8 @@ func Load(r io.Reader) (*Gazetteer, error) {
 	}
 	defer zr.Close()
 	g := &Gazetteer{
-		byName:    make(map[string][]cand, 120000),
-		maxWords:  make(map[string]uint8, 80000),
+		byName:    make(map[string][]cand, 100000),
+		maxWords:  make(map[string]uint8, 20000),
 		countries: make(map[string]*Entry, 256),
 		adm1:      make(map[string]*Entry, 4096),
 		demonyms:  make(map[string]string, 512),
@@ -288,6 +294,16 @@ func (g *Gazetteer) parseLine(col []string) error {
 		}
 		e := &Entry{Name: col[4], Kind: KindADM2, Country: col[1], ADM1: col[2], ADM2: col[3], Lat: lat, Lon: lon, Code: "ADM2"}
 		g.add(e, e.Name, false)
+	case "F": // F name|name|...: given names
+		if err := need(col, 2); err != nil {
+			return err
+		}
+		if g.given == nil {
+			g.given = make(map[string]bool, 8192)
+		}
+		for _, n := range splitBar(col[1]) {
+			g.given[fold(n)] = true
+		}
 	case "P": // P id name lat lon fcode cc adm1 pop aliases
 		if err := need(col, 10); err != nil {
 			return err
@@ -332,16 +348,19 @@ func (g *Gazetteer) add(e *Entry, name string, alias bool) {
 	if k == "" {
 		return
 	}
-	for _, c := range g.byName[k] {
+	cs := g.byName[k]
+	for _, c := range cs {
 		if c.e == e {
 			return
 		}
 	}
-	g.byName[k] = append(g.byName[k], cand{e, alias})
-	n := uint8(1 + strings.Count(k, " "))
-	first, _, _ := strings.Cut(k, " ")
-	if n > g.maxWords[first] {
-		g.maxWords[first] = n
+	g.byName[k] = append(cs, cand{e, alias})
+	// maxWords records names of two words or more; one-word names need no entry
+	if first, _, multi := strings.Cut(k, " "); multi {
+		n := uint8(min(255, 1+strings.Count(k, " ")))
+		if n > g.maxWords[first] {
+			g.maxWords[first] = n
+		}
 	}
 }
 

@@ -93,6 +93,13 @@ func TestNotPlaces(t *testing.T) {
 		{"Police said the suspect fled.", "Police"},
 		{"Trade between Moscow and the West fell.", "West"},
 		{"Bill Clinton spoke.", "Clinton"},
+		{"Tom Jones won the race. Jones said the course was hard.", "Jones"},
+		{"Capt. Roy A. Nelson said an officer responded.", "Nelson"},
+		{"The museum hosted a talk by Mrs. Lincoln on Sunday.", "Lincoln"},
+		{"The road is closed through March 27 for repairs.", "March"},
+		{"Canadian officials said the border would stay open.", "Canadian"},
+		{"He was arrested on Monday. Moore said he would appeal.", "Moore"},
+		{"The ceasefire between Israel and Hamas held.", "Hamas"},
 	}
 	for _, tc := range tests {
 		d := &doc.Document{Text: tc.text}
@@ -102,6 +109,110 @@ func TestNotPlaces(t *testing.T) {
 				t.Errorf("%q: %q read as a place (%s, %s)", tc.text, p.Text, p.Name, p.Country)
 			}
 		}
+	}
+}
+
+// TestContext checks readings that depend on the rest of the text: list
+// siblings, nearby local names, capitals in national news, seats.
+func TestContext(t *testing.T) {
+	g := gaz(t)
+	tests := []struct {
+		name, text, toponym, country, adm1 string
+		kind                               string // feature class wanted, "" for any
+	}{
+		{"list of states", "Officials are investigating cases in Washington, Pennsylvania and California.", "California", "US", "CA", "A"},
+		{"list of states first", "Officials are investigating cases in Washington, Pennsylvania and California.", "Washington", "US", "WA", "A"},
+		{"nearby county", "HAMILTON — Two women died in their Hamilton home, according to the Butler County coroner.", "Hamilton", "US", "OH", "P"},
+		{"seat over shortened division", "Pilgrims gathered in Mecca for the hajj.", "Mecca", "SA", "", "P"},
+		{"former name", "Refugees fled Zaire in 1996.", "Zaire", "CD", "", "A"},
+		{"capital in national news", "Lawmakers in Washington debated aid for Texas, Ohio and Florida.", "Washington", "US", "DC", "P"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := &doc.Document{Text: tc.text}
+			g.Resolve(d)
+			p := placeFor(d, tc.toponym)
+			if p == nil {
+				t.Fatalf("no place %q in %+v", tc.toponym, d.Places)
+			}
+			if p.Country != tc.country || (tc.adm1 != "" && p.ADM1 != tc.adm1) || (tc.kind != "" && p.FeatureClass != tc.kind) {
+				t.Errorf("%q: got %s %s/%s class %s, want %s/%s class %s", tc.toponym, p.Name, p.Country, p.ADM1, p.FeatureClass, tc.country, tc.adm1, tc.kind)
+			}
+		})
+	}
+}
+
+// TestRepresentativePoints checks the conventions for large areas:
+// continents at their GeoNames feature points, divisions at a point of
+// their own rather than at a town of the same name.
+func TestRepresentativePoints(t *testing.T) {
+	g := gaz(t)
+	tests := []struct {
+		name     string
+		kind     Kind
+		lat, lon float64
+		km       float64
+	}{
+		{"Africa", KindRegion, 7.19, 21.09, 5},
+		{"Asia", KindRegion, 29.84, 89.30, 5},
+		{"South America", KindRegion, -14.60, -57.66, 5},
+		{"Alberta", KindADM1, 55.0, -115.0, 100},
+		{"New York", KindADM1, 43.0, -75.5, 150}, // the state, not the city
+	}
+	for _, tc := range tests {
+		var got *Candidate
+		for _, c := range g.Lookup(tc.name) {
+			if c.Kind == tc.kind {
+				c := c
+				got = &c
+				break
+			}
+		}
+		if got == nil {
+			t.Errorf("%s: no %s reading", tc.name, tc.kind)
+			continue
+		}
+		if d := Distance(got.Lat, got.Lon, tc.lat, tc.lon); d > tc.km {
+			t.Errorf("%s at %.2f,%.2f: %.0f km from %.2f,%.2f", tc.name, got.Lat, got.Lon, d, tc.lat, tc.lon)
+		}
+	}
+}
+
+func TestDemonymsOption(t *testing.T) {
+	g := gaz(t)
+	text := "Russian troops and Abkhaz fighters held the pass; Palestinians marched in Gaza."
+	d := &doc.Document{Text: text}
+	g.Resolve(d)
+	for _, p := range d.Places {
+		if p.Text == "Russian" || p.Text == "Abkhaz" || p.Text == "Palestinians" {
+			t.Errorf("default options reported demonym %q as a place", p.Text)
+		}
+	}
+	d = &doc.Document{Text: text}
+	g.ResolveWith(d, Options{Demonyms: true})
+	for _, tc := range []struct{ text, country, name string }{
+		{"Russian", "RU", ""}, {"Abkhaz", "GE", "Abkhazia"}, {"Palestinians", "PS", ""},
+	} {
+		p := placeFor(d, tc.text)
+		if p == nil {
+			t.Errorf("with Demonyms: no place %q in %+v", tc.text, d.Places)
+			continue
+		}
+		if p.Country != tc.country || (tc.name != "" && p.Name != tc.name) {
+			t.Errorf("%q: got %s (%s), want %s %s", tc.text, p.Name, p.Country, tc.name, tc.country)
+		}
+	}
+}
+
+func TestDottedStateAbbrev(t *testing.T) {
+	g := gaz(t)
+	d := &doc.Document{Text: "The S.C. Highway Patrol closed the road; L.A. traffic was light."}
+	g.Resolve(d)
+	if p := placeFor(d, "S.C."); p == nil || p.Country != "US" || p.ADM1 != "SC" {
+		t.Errorf("S.C.: %+v", d.Places)
+	}
+	if p := placeFor(d, "L.A."); p != nil && p.ADM1 == "LA" {
+		t.Errorf("L.A. read as Louisiana: %+v", p)
 	}
 }
 
@@ -249,13 +360,15 @@ func TestDistance(t *testing.T) {
 
 func FuzzResolve(f *testing.F) {
 	for _, s := range []string{"Paris, Texas", "the Kremlin said", "Austin, Tex.", "U.S.", "People's Republic of China",
-		"St. ", "X, ", "Paris-based", "\xff\xfeParis", "A'", "LONDON (AP) -", "Washington state", "Moscow ,"} {
-		f.Add(s)
+		"St. ", "X, ", "Paris-based", "\xff\xfeParis", "A'", "LONDON (AP) -", "Washington state", "Moscow ,",
+		"S.C. Highway", "Russian and Abkhaz troops", "Capt. Roy A. Nelson said", "\"Over the", "Sri Lankan"} {
+		f.Add(s, false)
+		f.Add(s, true)
 	}
 	g := gaz(f)
-	f.Fuzz(func(t *testing.T, s string) {
+	f.Fuzz(func(t *testing.T, s string, demonyms bool) {
 		d := &doc.Document{Text: s}
-		g.Resolve(d)
+		g.ResolveWith(d, Options{Demonyms: demonyms})
 		for _, p := range d.Places {
 			if p.Start < 0 || p.End > len(s) || p.Start >= p.End {
 				t.Fatalf("bad span %v in %q", p.Span, s)
@@ -304,9 +417,13 @@ func BenchmarkLoad(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	start := cpuTime()
 	for b.Loop() {
 		if _, err := Load(bytes.NewReader(raw)); err != nil {
 			b.Fatal(err)
 		}
+	}
+	if c := cpuTime() - start; c > 0 {
+		b.ReportMetric(float64(c.Milliseconds())/float64(b.N), "cpu-ms/op")
 	}
 }

