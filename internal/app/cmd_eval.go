@@ -16,6 +16,8 @@ import (
 	"github.com/eventwire/eventwire/internal/coder"
 	"github.com/eventwire/eventwire/internal/doc"
 	"github.com/eventwire/eventwire/internal/evalgold"
+	"github.com/eventwire/eventwire/internal/eventdedup"
+	"github.com/eventwire/eventwire/internal/eventdedup/synth"
 	"github.com/eventwire/eventwire/internal/geo"
 	"github.com/eventwire/eventwire/internal/ingest"
 	"github.com/eventwire/eventwire/internal/metric"
@@ -47,7 +49,8 @@ func newEvalCmd() *cobra.Command {
 --polnear DIR    PolNeAR quotes (dev split)
 --petrarch DIR   PETRARCH2 validation sentences and unit tests
 --conflibert DIR ConfliBERT CAMEO sentences: quad-class accuracy, macro-F1, actor-span F1
---all            every set found in the shared data folder (../shared)`,
+--dedup          cross-document event dedup on a generated corpus (seeded)
+--all            every set found in the shared data folder (../shared), and --dedup`,
 		Example: `  eventwire eval --gold ../shared/seed/obama-hollande.gold.json
   eventwire eval --gold ../shared/data/articles --json
   eventwire eval --ud ../shared/data/ud/en_ewt/en_ewt-ud-test.conllu
@@ -60,7 +63,7 @@ func newEvalCmd() *cobra.Command {
 				}
 			}
 			if o.empty() {
-				return fmt.Errorf("nothing to evaluate: give --gold, --ud, --ner, --boilerplate, --geo, --polnear, --petrarch --conflibert or --all")
+				return fmt.Errorf("nothing to evaluate: give --gold, --ud, --ner, --boilerplate, --geo, --polnear, --petrarch --conflibert, --dedup or --all")
 			}
 			ms, err := o.run(cmd.ErrOrStderr())
 			if err != nil {
@@ -84,6 +87,7 @@ func newEvalCmd() *cobra.Command {
 	c.Flags().StringVar(&o.polnear, "polnear", "", "PolNeAR folder")
 	c.Flags().StringVar(&o.petrarch, "petrarch", "", "PETRARCH2 validation folder")
 	c.Flags().StringVar(&o.conflibert, "conflibert", "", "ConfliBERT CAMEO folder")
+	c.Flags().BoolVar(&o.dedup, "dedup", false, "score event dedup on a generated corpus")
 	c.Flags().BoolVar(&all, "all", false, "every evaluation set found in the shared data folder")
 	c.Flags().BoolVar(&asJSON, "json", false, "print machine-readable scores")
 	return c
@@ -97,10 +101,11 @@ type evalOptions struct {
 	geo               map[string]string
 	polnear, petrarch string
 	conflibert        string
+	dedup             bool
 }
 
 func (o *evalOptions) empty() bool {
-	return len(o.gold)+len(o.ud)+len(o.ner)+len(o.geo) == 0 && o.boilerplate == "" && o.polnear == "" && o.petrarch == "" && o.conflibert == ""
+	return len(o.gold)+len(o.ud)+len(o.ner)+len(o.geo) == 0 && o.boilerplate == "" && o.polnear == "" && o.petrarch == "" && o.conflibert == "" && !o.dedup
 }
 
 // discover adds every set present under the shared data folder.
@@ -113,6 +118,7 @@ func (o *evalOptions) discover() error {
 			*list = append(*list, p)
 		}
 	}
+	o.dedup = true
 	add(&o.gold, "seed", "obama-hollande.gold.json")
 	add(&o.gold, "data", "articles")
 	add(&o.ud, "data", "ud", "en_ewt", "en_ewt-ud-test.conllu")
@@ -218,6 +224,13 @@ func (o *evalOptions) run(log io.Writer) ([]metric.Metric, error) {
 			return nil, err
 		}
 		if err := step(o.conflibert+" (actor spans)", func() ([]metric.Metric, error) { return resolve.EvalConfliBERTActors(o.conflibert, pa.Process) }); err != nil {
+			return nil, err
+		}
+	}
+	if o.dedup {
+		if err := step("event dedup (generated corpus, seed 1)", func() ([]metric.Metric, error) {
+			return synth.Evaluate(synth.Generate(synth.Options{Seed: 1}), eventdedup.Options{}).Metrics("dedup/synth"), nil
+		}); err != nil {
 			return nil, err
 		}
 	}
