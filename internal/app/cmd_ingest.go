@@ -42,7 +42,7 @@ cannot be read is reported with its position and the rest of the batch goes on.`
 			if batch < 1 || batch > 10000 {
 				return fmt.Errorf("--batch must be between 1 and 10000")
 			}
-			st, err := openStore(dbPath)
+			st, err := openStoreFlag(cmd, dbPath)
 			if err != nil {
 				return err
 			}
@@ -88,7 +88,7 @@ cannot be read is reported with its position and the rest of the batch goes on.`
 	c.Flags().BoolVar(&shallow, "shallow", false, "store text and sentences only (skip models and coding)")
 	c.Flags().BoolVarP(&quiet, "quiet", "q", false, "no progress bar")
 	dicts.flags(c)
-	return c
+	return withQueue(withStore(c))
 }
 
 const defaultDB = "eventwire.db"

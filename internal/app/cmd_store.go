@@ -40,7 +40,7 @@ func newSearchCmd() *cobra.Command {
 					return err
 				}
 			}
-			st, err := openStore(dbPath)
+			st, err := openStoreFlag(cmd, dbPath)
 			if err != nil {
 				return err
 			}
@@ -65,7 +65,7 @@ func newSearchCmd() *cobra.Command {
 	c.Flags().StringVar(&until, "until", "", "only documents published on or before YYYY-MM-DD")
 	c.Flags().StringVar(&source, "source", "", "only documents from this source (host)")
 	c.Flags().IntVar(&limit, "limit", 20, "maximum number of results")
-	return c
+	return withStore(c)
 }
 
 func newExportCmd() *cobra.Command {
@@ -81,7 +81,7 @@ func newExportCmd() *cobra.Command {
 			if !ok {
 				return fmt.Errorf("--format must be one of %s, not %q", strings.Join(exporterNames(), ", "), format)
 			}
-			st, err := openStore(dbPath)
+			st, err := openStoreFlag(cmd, dbPath)
 			if err != nil {
 				return err
 			}
@@ -97,7 +97,7 @@ func newExportCmd() *cobra.Command {
 	}
 	c.Flags().StringVar(&dbPath, "db", defaultDB, "SQLite database path")
 	c.Flags().StringVar(&format, "format", "jsonl", "jsonl, gdelt-events, gdelt-mentions or gkg")
-	return c
+	return withStore(c)
 }
 
 // docWriter writes documents one by one in some export format.

@@ -35,6 +35,7 @@ func newRoot() *cobra.Command {
 	// Each command lives in its own cmd_*.go file; add its constructor here.
 	root.AddCommand(
 		// commands:
+		newWorkerCmd(), newQueueCmd(),
 		newWatchCmd(), newSlicesCmd(),
 		newServeCmd(),
 		newTrainCmd(),

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -320,5 +321,85 @@ func TestDeadLetters(t *testing.T) {
 func TestRedact(t *testing.T) {
 	if got := redact("postgres://u:secret@h:5432/db"); strings.Contains(got, "secret") {
 		t.Fatalf("password shown: %s", got)
+	}
+}
+
+func TestEachAddedBetween(t *testing.T) {
+	db := openFresh(t)
+	if _, _, ok, err := db.AddedRange(ctx); ok || err != nil {
+		t.Fatalf("empty store: ok=%v err=%v", ok, err)
+	}
+	var ids []string
+	for b := 0; b < 3; b++ {
+		var docs []*doc.Document
+		for i := 0; i < 3; i++ {
+			d := storetest.GenDoc(b*10 + i)
+			docs = append(docs, d)
+			ids = append(ids, d.ID)
+		}
+		if _, err := db.Put(ctx, docs); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	first, last, ok, err := db.AddedRange(ctx)
+	if err != nil || !ok || !last.After(first) {
+		t.Fatalf("range %v %v %v %v", first, last, ok, err)
+	}
+	collect := func(from, to time.Time) []string {
+		var got []string
+		if err := db.EachAddedBetween(ctx, from, to, func(d *doc.Document, at time.Time) error {
+			if at.Before(from) || !at.Before(to) {
+				return fmt.Errorf("%s added %v, outside [%v, %v)", d.ID, at, from, to)
+			}
+			got = append(got, d.ID)
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	if got := collect(first, last.Add(time.Microsecond)); strings.Join(got, ",") != strings.Join(ids, ",") {
+		t.Fatalf("all: %v", got)
+	}
+	if got := collect(first, last); len(got) != 6 {
+		t.Fatalf("without the last batch: %d documents", len(got))
+	}
+	if got := collect(last, first); got != nil {
+		t.Fatalf("empty window: %v", got)
+	}
+}
+
+func TestPrune(t *testing.T) {
+	db := openFresh(t)
+	old := storetest.FullDoc()
+	if _, err := db.Put(ctx, []*doc.Document{old}); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(20 * time.Millisecond)
+	var srvNow time.Time
+	db.pool.QueryRow(ctx, `SELECT clock_timestamp()`).Scan(&srvNow)
+	time.Sleep(20 * time.Millisecond)
+	keep := storetest.GenDoc(3)
+	if _, err := db.Put(ctx, []*doc.Document{keep}); err != nil {
+		t.Fatal(err)
+	}
+	n, err := db.Prune(ctx, srvNow)
+	if err != nil || n != 1 {
+		t.Fatalf("pruned %d, %v", n, err)
+	}
+	c, _ := db.Count(ctx)
+	if c != (store.Counts{Documents: 1, Sentences: 3}) {
+		t.Fatalf("after prune %+v", c)
+	}
+	for _, tbl := range childTables {
+		var rows int
+		db.pool.QueryRow(ctx, `SELECT count(*) FROM `+tbl+` WHERE doc NOT IN (SELECT seq FROM documents)`).Scan(&rows)
+		if rows != 0 {
+			t.Errorf("%d orphan rows in %s", rows, tbl)
+		}
+	}
+	if _, err := db.Get(ctx, keep.ID); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -179,6 +179,12 @@ func (s *DB) put(ctx context.Context, tx pgx.Tx, docs []*doc.Document, pre []pre
 		return fmt.Errorf("allocate seq: %w", err)
 	}
 	sort.Slice(seqs, func(a, b int) bool { return seqs[a] < seqs[b] })
+	// One storage time for the batch, taken under the lock: added_at then
+	// grows with seq across all writers.
+	var added time.Time
+	if err := tx.QueryRow(ctx, `SELECT clock_timestamp()`).Scan(&added); err != nil {
+		return fmt.Errorf("clock: %w", err)
+	}
 
 	// Link near copies, in batch order, against stored buckets first and
 	// then buckets opened by earlier documents of this batch.
@@ -245,13 +251,13 @@ func (s *DB) put(ctx context.Context, tx pgx.Tx, docs []*doc.Document, pre []pre
 
 	// Rows of every table.
 	var (
-		docRows, sigRows, sentRows, entRows, evRows   [][]any
-		quoteRows, placeRows, dateRows, countRows     [][]any
-		flagRows, errRows                             [][]any
+		docRows, sigRows, sentRows, entRows, evRows [][]any
+		quoteRows, placeRows, dateRows, countRows   [][]any
+		flagRows, errRows                           [][]any
 	)
 	for k, i := range fresh {
 		d, pd, seq := docs[i], &pre[i], seqs[k]
-		docRows = append(docRows, []any{seq, pd.id, d.URL, d.Source, d.Origin, d.Title, d.PubDate, d.Lang, d.Text, pd.json, nullString(near[i])})
+		docRows = append(docRows, []any{seq, pd.id, d.URL, d.Source, d.Origin, d.Title, d.PubDate, d.Lang, d.Text, pd.json, nullString(near[i]), added})
 		if !pd.sig.Empty() {
 			sigRows = append(sigRows, []any{seq, pd.sig.Bytes()})
 		}
@@ -292,7 +298,7 @@ func (s *DB) put(ctx context.Context, tx pgx.Tx, docs []*doc.Document, pre []pre
 		cols  []string
 		rows  [][]any
 	}{
-		{"documents", []string{"seq", "id", "url", "source", "origin", "title", "pubdate", "lang", "text", "json", "near_duplicate_of"}, docRows},
+		{"documents", []string{"seq", "id", "url", "source", "origin", "title", "pubdate", "lang", "text", "json", "near_duplicate_of", "added_at"}, docRows},
 		{"minhash", []string{"doc", "sig"}, sigRows},
 		{"lsh_bands", []string{"band", "doc"}, newBands},
 		{"sentences", []string{"doc", "idx", "start", "end", "hash"}, sentRows},

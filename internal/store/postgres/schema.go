@@ -12,6 +12,11 @@ type migration struct {
 // document rows are keyed by seq (commit order), child tables refer to it;
 // documents.json is the document's JSON contract without "text".
 //
+// Child tables carry no foreign keys: Put writes a document and its rows in
+// one transaction, and a per-row key check would be a large part of the
+// server's work per document (the server is what all workers share). Prune
+// deletes documents with their rows.
+//
 // Code, date and actor columns use the "C" collation so that range and
 // prefix comparisons mean byte order whatever the database's locale.
 //
@@ -42,22 +47,31 @@ CREATE INDEX documents_pubdate ON documents(pubdate);
 CREATE INDEX documents_source ON documents(source);
 CREATE INDEX documents_url ON documents(url) WHERE url <> '';
 CREATE INDEX documents_tsv ON documents USING gin(tsv);
+CREATE INDEX documents_added ON documents(added_at);
+
+-- lz4 compresses the large values several times faster than the default
+-- pglz: the database server is the one part all workers share.
+DO $$ BEGIN
+	IF EXISTS (SELECT 1 FROM pg_settings WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)) THEN
+		ALTER TABLE documents ALTER COLUMN json SET COMPRESSION lz4, ALTER COLUMN text SET COMPRESSION lz4;
+	END IF;
+END $$;
 
 -- MinHash signatures (dedupe.Signature.Bytes).
 CREATE TABLE minhash (
-	doc bigint PRIMARY KEY REFERENCES documents(seq) ON DELETE CASCADE,
+	doc bigint PRIMARY KEY,
 	sig bytea  NOT NULL
 );
 
 -- LSH buckets: each band key with the earliest document that had it.
 CREATE TABLE lsh_bands (
 	band bigint PRIMARY KEY,
-	doc  bigint NOT NULL REFERENCES documents(seq) ON DELETE CASCADE
+	doc  bigint NOT NULL
 );
 CREATE INDEX lsh_bands_doc ON lsh_bands(doc);
 
 CREATE TABLE sentences (
-	doc   bigint  NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+	doc   bigint  NOT NULL,
 	idx   integer NOT NULL,
 	start integer NOT NULL,
 	"end" integer NOT NULL,
@@ -67,7 +81,7 @@ CREATE TABLE sentences (
 CREATE INDEX sentences_hash ON sentences(hash);
 
 CREATE TABLE entities (
-	doc      bigint  NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+	doc      bigint  NOT NULL,
 	idx      integer NOT NULL,
 	start    integer NOT NULL,
 	"end"    integer NOT NULL,
@@ -82,7 +96,7 @@ CREATE INDEX entities_entity ON entities(entity) WHERE entity <> '';
 
 CREATE TABLE events (
 	id         bigserial PRIMARY KEY,
-	doc        bigint  NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+	doc        bigint  NOT NULL,
 	idx        integer NOT NULL,
 	src_actor  text    COLLATE "C" NOT NULL DEFAULT '',
 	src_text   text    NOT NULL DEFAULT '',
@@ -116,7 +130,7 @@ CREATE INDEX events_day ON events(day);
 CREATE INDEX events_lat ON events(lat) WHERE lat IS NOT NULL;
 
 CREATE TABLE quotes (
-	doc            bigint  NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+	doc            bigint  NOT NULL,
 	idx            integer NOT NULL,
 	start          integer NOT NULL,
 	"end"          integer NOT NULL,
@@ -129,7 +143,7 @@ CREATE TABLE quotes (
 );
 
 CREATE TABLE places (
-	doc           bigint  NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+	doc           bigint  NOT NULL,
 	idx           integer NOT NULL,
 	start         integer NOT NULL,
 	"end"         integer NOT NULL,
@@ -147,7 +161,7 @@ CREATE TABLE places (
 CREATE INDEX places_country ON places(country) WHERE country <> '';
 
 CREATE TABLE dates (
-	doc       bigint  NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+	doc       bigint  NOT NULL,
 	idx       integer NOT NULL,
 	start     integer NOT NULL,
 	"end"     integer NOT NULL,
@@ -158,7 +172,7 @@ CREATE TABLE dates (
 );
 
 CREATE TABLE counts (
-	doc       bigint  NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+	doc       bigint  NOT NULL,
 	idx       integer NOT NULL,
 	start     integer NOT NULL,
 	"end"     integer NOT NULL,
@@ -173,7 +187,7 @@ CREATE TABLE counts (
 );
 
 CREATE TABLE flags (
-	doc     bigint  NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+	doc     bigint  NOT NULL,
 	idx     integer NOT NULL,
 	kind    text    NOT NULL,
 	start   integer NOT NULL,
@@ -184,7 +198,7 @@ CREATE TABLE flags (
 CREATE INDEX flags_kind ON flags(kind);
 
 CREATE TABLE errors (
-	doc     bigint  NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+	doc     bigint  NOT NULL,
 	idx     integer NOT NULL,
 	origin  text    NOT NULL DEFAULT '',
 	"offset" bigint NOT NULL DEFAULT 0,
