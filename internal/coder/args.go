@@ -128,6 +128,9 @@ func (s *sentence) subjects(v int, depth int) []int {
 func (s *sentence) relTarget(v, k int) int {
 	if s.toks[v].Deprel == "acl:relcl" && relPronouns[s.lemma(k)] && (s.toks[k].UPOS == "PRON" || s.toks[k].UPOS == "DET") {
 		if h := s.head(v); h >= 0 {
+			if s.rel(k) == "obj" {
+				return s.evaluatedAntecedent(v, h)
+			}
 			return h
 		}
 	}
@@ -315,7 +318,7 @@ func (s *sentence) roleTokens(t int, r Role, kind Kind, passive bool, consumed i
 		if rr != "obj" && rr != "obl" && rr != "xcomp" && rr != "nsubj" {
 			return nil
 		}
-		if rr == "nsubj" {
+		if rr == "nsubj" && s.toks[t].Deprel != "nsubj:pass" {
 			return nil
 		}
 		if !lightVerbs[s.lemma(h)] {
@@ -332,7 +335,7 @@ func (s *sentence) roleTokens(t int, r Role, kind Kind, passive bool, consumed i
 	if len(out) == 0 && kind == VerbTrigger {
 		// "cut ties with X": the phrase often hangs on the object, or on a
 		// participle modifying it ("fired rounds aimed at X")
-		for _, o := range s.kidsRel(t, "obj") {
+		for _, o := range s.kidsRel(t, "obj", "nsubj:pass") { // "evidence against X was presented"
 			out = append(out, s.prepArgs(o, p)...)
 			for _, ac := range s.kidsRel(o, "acl") {
 				out = append(out, s.prepArgs(ac, p)...)
@@ -450,10 +453,16 @@ func (s *sentence) resolve(i int) []arg {
 			return []arg{a}
 		}
 	}
+	if t.UPOS == "NOUN" {
+		if a, ok := s.calledName(i); ok { // "a user labelled Anonymous"
+			return []arg{a}
+		}
+	}
 	if t.UPOS == "PROPN" && s.nameLike(i) {
 		lo, hi := s.nameSpan(i)
 		sp := s.tokSpan(lo, hi)
-		return []arg{{tok: i, span: sp, text: s.textOf(sp), named: true, cert: 0.5, via: "name"}}
+		// the document's entity links a short name to the full one
+		return []arg{{tok: i, span: sp, text: s.textOf(sp), entity: s.entityName(i), named: true, cert: 0.5, via: "name"}}
 	}
 	return nil
 }

@@ -18,6 +18,7 @@ import (
 
 	"github.com/eventwire/eventwire/internal/cameo"
 	"github.com/eventwire/eventwire/internal/doc"
+	"github.com/eventwire/eventwire/internal/resolve"
 )
 
 //go:embed patterns.txt
@@ -51,6 +52,40 @@ type Coder struct {
 	verbLemmas map[string]bool
 
 	dict dictCoder // user TABARI/PETRARCH dictionaries (tabari_patterns.go); nil = our patterns
+
+	// noEntities: ignore d.Entities (their codes come from another
+	// dictionary than the scanner's)
+	noEntities bool
+	country    CountryFunc
+}
+
+// CountryFunc gives the ISO 3166 alpha-3 code of the country a document is
+// mainly about, "" when none stands out (resolve.DocumentCountry).
+type CountryFunc func(d *doc.Document) string
+
+// WithDocumentCountry sets how the document's main country is found; it
+// qualifies bare-role participants ("police" -> GBRCOP) in sentences that
+// name no other country. nil turns the qualification off. The default is
+// resolve.DocumentCountry.
+func WithDocumentCountry(f CountryFunc) Option {
+	return func(c *Coder) error {
+		if f == nil {
+			f = func(*doc.Document) string { return "" }
+		}
+		c.country = f
+		return nil
+	}
+}
+
+// WithoutEntities makes the coder ignore the document's resolved entity
+// mentions (d.Entities) and map arguments with its ActorScanner only: for a
+// scanner over other dictionaries than the ones the entities were resolved
+// with.
+func WithoutEntities() Option {
+	return func(c *Coder) error {
+		c.noEntities = true
+		return nil
+	}
 }
 
 // Option configures a Coder.
@@ -84,7 +119,7 @@ func WithMaxEventsPerSentence(n int) Option {
 // New builds a Coder over the actor scanner a (nil: only named arguments,
 // without actor codes) and the embedded patterns.
 func New(a ActorScanner, opts ...Option) (*Coder, error) {
-	c := &Coder{actors: a, maxSent: 3}
+	c := &Coder{actors: a, maxSent: 3, country: resolve.DocumentCountry}
 	for _, o := range opts {
 		if err := o(c); err != nil {
 			return nil, fmt.Errorf("coder: %w", err)
@@ -150,8 +185,9 @@ func (c *Coder) Code(d *doc.Document) {
 	}
 	d.Events = d.Events[:0]
 	mem := &memory{}
+	ds := c.newDocState(d)
 	for si := range d.Sentences {
-		s := c.newSentence(d, si)
+		s := c.newSentence(d, si, ds)
 		if s == nil {
 			continue
 		}
@@ -163,6 +199,8 @@ func (c *Coder) Code(d *doc.Document) {
 		}
 		mem.remember(s)
 	}
+	d.Events = dropHeadlineRepeats(d)
+	d.Events = dropBackReferences(d)
 	if d.Events == nil {
 		d.Events = []doc.Event{}
 	}

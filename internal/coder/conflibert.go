@@ -202,8 +202,9 @@ func ClassMetrics(set string, gold, pred []ConfliClass, k int) []metric.Metric {
 // (most specific pattern first), with intent recoding ("will attack" ->
 // 13). It serves sentence classification when no event could be coded.
 func (c *Coder) Classify(d *doc.Document) (cameo.Root, bool) {
+	ds := c.newDocState(d)
 	for si := range d.Sentences {
-		s := c.newSentence(d, si)
+		s := c.newSentence(d, si, ds)
 		if s == nil {
 			continue
 		}

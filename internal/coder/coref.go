@@ -19,7 +19,9 @@ type referent struct {
 type memory struct {
 	refs  []referent
 	pairs [][2]arg // coordinated subjects, most recent last
-	desc  map[string]string
+	// pairSent is the sentence of each pair
+	pairSent []int
+	desc     map[string]string
 	// aliases maps a name's last word to the actor of an earlier full
 	// mention ("Rathke" after "Jeff Rathke, the State Department spokesperson").
 	aliases map[string]arg
@@ -121,6 +123,7 @@ func (m *memory) remember(s *sentence) {
 				if k := s.strandedSubject(i); k >= 0 {
 					if as := s.argsOf(s.expandConj([]int{k})); len(as) == 2 && as[0].key() != as[1].key() {
 						m.pairs = append(m.pairs, [2]arg{as[0], as[1]})
+						m.pairSent = append(m.pairSent, s.idx)
 					}
 				}
 			}
@@ -129,6 +132,7 @@ func (m *memory) remember(s *sentence) {
 		as := s.argsOf(s.expandConj([]int{i}))
 		if len(as) == 2 && as[0].key() != as[1].key() {
 			m.pairs = append(m.pairs, [2]arg{as[0], as[1]})
+			m.pairSent = append(m.pairSent, s.idx)
 		}
 	}
 }
@@ -431,9 +435,10 @@ func (s *sentence) resolvePlural(i int) []arg {
 		if s.mem.prevSubj != nil && s.mem.prevSubjSent == s.idx-1 {
 			return s.mem.prevSubj
 		}
-		// else a recent coordinated pair
-		if len(s.mem.pairs) > 0 {
-			p := s.mem.pairs[len(s.mem.pairs)-1]
+		// else a coordinated pair of this or the previous sentence (an
+		// older pair is a guess that doubles the events it is read into)
+		if n := len(s.mem.pairs); n > 0 && s.mem.pairSent[n-1] >= s.idx-1 {
+			p := s.mem.pairs[n-1]
 			return []arg{p[0], p[1]}
 		}
 	}
@@ -485,7 +490,11 @@ func (s *sentence) resolveSpeaker(i int) []arg {
 }
 
 func (s *sentence) speakerOf(v int) []arg {
-	for _, k := range s.kidsRel(v, "nsubj") {
+	subj := s.kidsRel(v, "nsubj")
+	if len(subj) == 0 && s.rel(v) == "conj" {
+		subj = s.subjects(v, 0) // "X said ... and said it was ..."
+	}
+	for _, k := range subj {
 		if a, ok := s.actorArg(k, "coref", 0.7); ok {
 			return []arg{a}
 		}

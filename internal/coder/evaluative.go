@@ -26,6 +26,9 @@ var (
 		"aggressive": true, "destabilizing": true, "destabilising": true, "unreliable": true,
 		"untrustworthy": true, "hypocritical": true, "disgraceful": true, "shameful": true, "outrageous": true,
 		"misguided": true, "counterproductive": true, "unhelpful": true, "lawless": true, "rogue": true,
+		"damning": true, "clumsy": true, "unthinking": true, "scandalous": true, "appalling": true,
+		"deplorable": true, "inexcusable": true, "unjustified": true, "unjustifiable": true, "cruel": true,
+		"inhumane": true, "incompetent": true, "negligent": true, "shocking": true, "absurd": true,
 	}
 	evalPositive = map[string]bool{
 		"partner": true, "ally": true, "friend": true, "good": true, "great": true, "important": true,
@@ -98,7 +101,13 @@ func (s *sentence) speechRegions() []region {
 
 func (s *sentence) evaluateRegion(r region) []candidate {
 	var out []candidate
-	for b := r.lo; b <= r.hi; b++ {
+	first := r.lo
+	// the copula may stand just before a quote that begins with the
+	// predicate: it was "damning that ..."
+	if first >= 2 && isQuoteMark(s.toks[first-1].Form) && s.lemma(first-2) == "be" {
+		first -= 2
+	}
+	for b := first; b <= r.hi; b++ {
 		l := s.lemma(b)
 		if l != "be" && l != "have" && l != "remain" {
 			continue
@@ -132,6 +141,10 @@ func (s *sentence) evaluateRegion(r region) []candidate {
 			switch s.toks[j].UPOS {
 			case "DET", "ADJ", "ADV":
 				continue
+			case "PUNCT":
+				if isQuoteMark(s.toks[j].Form) { // it was "damning that ..."
+					continue
+				}
 			}
 			break
 		}
@@ -159,12 +172,19 @@ func (s *sentence) evaluated(b, w int, r region) *arg {
 			continue
 		}
 		for _, k := range s.kidsRel(x, "nsubj", "nsubj:pass") {
-			if k < b && (k >= r.lo || r.hi-r.lo < 12) { // a short quote may continue its sentence's subject
+			if k < b && (k >= r.lo || r.hi-r.lo < 12 || k == b-1) { // a short quote may continue its sentence's subject
 				subj = append(subj, k)
 			}
 		}
 		if len(subj) > 0 {
 			break
+		}
+	}
+	if len(subj) == 1 && lower(s.toks[subj[0]].Form) == "it" {
+		// "it was damning that the ministry isn't acting": the expletive
+		// stands for the that-clause, whose subject is evaluated
+		if c := s.thatClauseSubject(w); c >= 0 {
+			subj = []int{c}
 		}
 	}
 	for _, k := range subj {
@@ -212,4 +232,26 @@ func (s *sentence) evaluated(b, w int, r region) *arg {
 	a, _ := s.actorArg(best, "actor", 0.6)
 	a.cert = 0.6
 	return &a
+}
+
+func isQuoteMark(f string) bool {
+	switch f {
+	case "\"", "'", "“", "”", "‘", "’", "``", "''":
+		return true
+	}
+	return false
+}
+
+// thatClauseSubject returns the subject of a that-clause complementing
+// predicate w ("damning that the Home Office isn't doing this"), -1 when none.
+func (s *sentence) thatClauseSubject(w int) int {
+	for _, c := range s.kidsRel(w, "ccomp", "csubj", "advcl", "acl") {
+		if !s.hasKid(c, "mark", "that") {
+			continue
+		}
+		for _, k := range s.kidsRel(c, "nsubj", "nsubj:pass") {
+			return k
+		}
+	}
+	return -1
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/eventwire/eventwire/internal/cameo"
 	"github.com/eventwire/eventwire/internal/doc"
+	"github.com/eventwire/eventwire/internal/resolve"
 )
 
 // speechVerbs introduce reported content.
@@ -59,6 +60,9 @@ func (c *Coder) codeSentence(s *sentence) []doc.Event {
 		if pool[0].Kind == VerbTrigger && s.describesEventNoun(t) {
 			continue
 		}
+		if s.inPretext(t) {
+			continue
+		}
 		cands := c.bestMatch(s, t, pool)
 		for _, cd := range cands {
 			evs = append(evs, c.makeEvent(s, cd))
@@ -66,6 +70,12 @@ func (c *Coder) codeSentence(s *sentence) []doc.Event {
 		for _, cd := range s.accusations(t, cands) {
 			evs = append(evs, c.makeEvent(s, cd))
 		}
+	}
+	for _, cd := range s.deservedPunishment() {
+		evs = append(evs, c.makeEvent(s, cd))
+	}
+	for _, cd := range s.claimedAccusations() {
+		evs = append(evs, c.makeEvent(s, cd))
 	}
 	for _, cd := range c.evaluations(s) {
 		evs = append(evs, c.makeEvent(s, cd))
@@ -75,10 +85,14 @@ func (c *Coder) codeSentence(s *sentence) []doc.Event {
 			evs = append(evs, c.makeEvent(s, cd))
 		}
 	}
+	s.selfTargets(evs)
 	evs = dedupe(evs)
 	evs = dropSubsumed(evs)
 	evs = dropWeak(evs)
 	evs = dropUncodedExtras(evs)
+	evs = dropUncodedConjuncts(evs)
+	evs = dropCodeDuplicates(evs)
+	evs = s.dropBackground(evs)
 	defer s.mem.noteDyads(evs)
 	if c.maxSent > 0 && len(evs) > c.maxSent {
 		sort.SliceStable(evs, func(i, j int) bool { return evs[i].Confidence > evs[j].Confidence })
@@ -343,7 +357,7 @@ func (s *sentence) extract(t int, p *Pattern, consumed int) []candidate {
 		}
 		// a nominal cooperative act needs its actor: "support for the
 		// rebels" alone says nothing about who supports them
-		if p.Code < "09" && p.Kind == NounTrigger && (a == nil || !a.identified()) {
+		if p.Code < "09" && (p.Kind == NounTrigger || p.Code >= "03") && (a == nil || !a.identified()) {
 			return
 		}
 		out = append(out, candidate{p: p, trigger: t, src: a, tgt: b})
@@ -446,6 +460,7 @@ func (c *Coder) makeEvent(s *sentence, cd candidate) doc.Event {
 	if cd.tgt != nil {
 		e.Target = cd.tgt.participant()
 	}
+	s.qualifyBareRoles(e.Source, e.Target)
 	neg, mod := s.modality(t, p.Kind)
 	if p.Name == "evaluative" {
 		// the speaking is the act: "X said Y is the aggressor" is X's
@@ -497,6 +512,54 @@ func (c *Coder) makeEvent(s *sentence, cd candidate) doc.Event {
 	}
 	e.Confidence = round2(spec * (cs + ct) / 2)
 	return e
+}
+
+// qualifyBareRoles gives participants coded with a bare role ("police" ->
+// COP) the document's main country, when neither the sentence nor the
+// other participant names another country: "Police arrested two men" in a
+// British story -> GBRCOP.
+func (s *sentence) qualifyBareRoles(ps ...*doc.Participant) {
+	bare := false
+	for _, p := range ps {
+		if p != nil && resolve.IsBareRole(p.Actor) {
+			bare = true
+		}
+	}
+	if !bare {
+		return
+	}
+	cc := s.docs.docCountry()
+	if cc == "" {
+		return
+	}
+	for _, p := range ps {
+		// another country, or the same one (a role acting on its own
+		// country is not what the text says: "the government thanked China")
+		if p != nil && p.Actor.Country() != "" {
+			return
+		}
+	}
+	// the country must be the document's beyond this sentence
+	elsewhere := false
+	for i := range s.d.Entities {
+		if e := &s.d.Entities[i]; e.Sentence != s.idx && e.Actor.Country() == cc {
+			elsewhere = true
+			break
+		}
+	}
+	if !elsewhere && s.docs.countryOf != nil && len(s.d.Entities) > 0 {
+		return
+	}
+	for i := range s.matches {
+		if c := s.matches[i].Code.Country(); c != "" && c != cc {
+			return
+		}
+	}
+	for _, p := range ps {
+		if p != nil && resolve.IsBareRole(p.Actor) {
+			p.Actor = resolve.Qualify(p.Actor, cc)
+		}
+	}
 }
 
 func round2(f float64) float64 { return float64(int(f*100+0.5)) / 100 }

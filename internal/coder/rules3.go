@@ -18,6 +18,10 @@ import (
 func (s *sentence) strandedSubject(v int) int {
 	switch s.toks[v].XPOS {
 	case "VBD", "VBZ", "VBP":
+	case "VBN": // a perfect "have criticised", not a passive
+		if !s.hasKid(v, "aux", "have") || s.isPassive(v) {
+			return -1
+		}
 	default:
 		return -1
 	}
@@ -25,6 +29,10 @@ func (s *sentence) strandedSubject(v int) int {
 		return -1
 	}
 	j := v - 1
+	// the verb's own auxiliaries and adverbs in between: "X have both criticised"
+	for j > 0 && s.head(j) == v && (s.rel(j) == "aux" || s.rel(j) == "advmod" && s.toks[j].UPOS == "ADV") {
+		j--
+	}
 	switch s.toks[j].UPOS {
 	case "NOUN", "PROPN":
 	default:
@@ -37,6 +45,9 @@ func (s *sentence) strandedSubject(v int) int {
 		if p < 0 || p >= v || p == v {
 			break
 		}
+		if s.rel(h) == "conj" && s.accordingTo(p) {
+			break // "according to AFP, the UN and the US criticised": the conjunct is the subject
+		}
 		if _, hi := s.subtreeRange(p); hi > j {
 			break
 		}
@@ -47,6 +58,10 @@ func (s *sentence) strandedSubject(v int) int {
 	}
 	switch s.rel(h) {
 	case "obl", "nmod", "compound", "appos":
+	case "conj":
+		if p := s.head(h); p < 0 || !s.accordingTo(p) {
+			return -1
+		}
 	default:
 		return -1
 	}
@@ -58,6 +73,16 @@ func (s *sentence) strandedSubject(v int) int {
 		}
 	}
 	return h
+}
+
+// accordingTo reports whether phrase i is introduced by "according to".
+func (s *sentence) accordingTo(i int) bool {
+	for _, k := range s.kids[i] {
+		if s.toks[k].Deprel == "case" {
+			return lower(s.toks[k].Form) == "according"
+		}
+	}
+	return false
 }
 
 // quantityNouns head a phrase whose real content is its of-complement

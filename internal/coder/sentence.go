@@ -3,6 +3,7 @@ package coder
 import (
 	"strings"
 
+	"github.com/eventwire/eventwire/internal/actors"
 	"github.com/eventwire/eventwire/internal/cameo"
 	"github.com/eventwire/eventwire/internal/doc"
 )
@@ -24,14 +25,166 @@ type sentence struct {
 	flags      []doc.Flag
 	flagged    map[int]bool
 	corefs     map[int][]arg // resolved pronouns/descriptions by token
+	docs       *docState
 }
 
-func (c *Coder) newSentence(d *doc.Document, si int) *sentence {
+// docState is what the coder reads once per document.
+type docState struct {
+	// ents lists, per sentence, the indices of d.Entities with an actor
+	// code; named those with only a canonical name
+	ents, named [][]int
+	// country is the document's main country (ISO3), "" when none
+	country     string
+	countryDone bool
+	countryOf   CountryFunc
+	d           *doc.Document
+}
+
+func (c *Coder) newDocState(d *doc.Document) *docState {
+	ds := &docState{countryOf: c.country, d: d}
+	if c.noEntities || len(d.Entities) == 0 {
+		return ds
+	}
+	ds.ents = make([][]int, len(d.Sentences))
+	ds.named = make([][]int, len(d.Sentences))
+	for i := range d.Entities {
+		e := &d.Entities[i]
+		if e.Sentence < 0 || e.Sentence >= len(d.Sentences) {
+			continue
+		}
+		if e.Actor == "" {
+			if e.Entity != "" {
+				ds.named[e.Sentence] = append(ds.named[e.Sentence], i)
+			}
+			continue
+		}
+		ds.ents[e.Sentence] = append(ds.ents[e.Sentence], i)
+	}
+	return ds
+}
+
+// docCountry returns the document's main country, computed on first use.
+func (ds *docState) docCountry() string {
+	if ds == nil {
+		return ""
+	}
+	if !ds.countryDone {
+		ds.countryDone = true
+		if ds.countryOf != nil {
+			ds.country = ds.countryOf(ds.d)
+		}
+	}
+	return ds.country
+}
+
+// placeInName reports whether a mention resolved to a place is a longer
+// name ending in it ("Valeska Paris" -> Paris): a person's or a firm's name,
+// unless the extra words only locate the place ("South Paris", "Greater London").
+func placeInName(text, entity string) bool {
+	text = strings.TrimSpace(text)
+	if entity == "" || text == entity || !strings.HasSuffix(text, " "+entity) {
+		return false
+	}
+	for _, w := range strings.Fields(strings.TrimSuffix(text, " "+entity)) {
+		switch strings.ToLower(w) {
+		case "north", "south", "east", "west", "central", "upper", "lower", "greater", "northern",
+			"southern", "eastern", "western", "the", "new", "old", "downtown":
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// entityName returns the canonical name of an uncoded entity mention
+// covering token i ("Montalvo" -> "Daniel Montalvo"), "" when none.
+func (s *sentence) entityName(i int) string {
+	if s.docs == nil || s.idx >= len(s.docs.named) {
+		return ""
+	}
+	for _, ei := range s.docs.named[s.idx] {
+		if e := &s.d.Entities[ei]; e.Span.Contains(s.toks[i].Span) {
+			return e.Entity
+		}
+	}
+	return ""
+}
+
+// nameLikeSpan reports whether tokens [lo,hi) can be one entity mention:
+// a few words without a verb or clause punctuation. A mention failing it
+// comes from a tagger error and would swallow the sentence's arguments.
+func (s *sentence) nameLikeSpan(lo, hi int) bool {
+	if hi-lo > 8 {
+		return false
+	}
+	for i := lo; i < hi; i++ {
+		switch s.toks[i].UPOS {
+		case "VERB", "AUX":
+			return false
+		case "PUNCT":
+			switch s.toks[i].Form {
+			case "-", ".", "&", "'", "’", "/":
+			default:
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// entityKinds maps an entity type to the actor kind the coder reasons with
+// (persons are resolved by coreference, places never are).
+var entityKinds = map[doc.EntityType]actors.Kind{
+	doc.PER: actors.KindPerson, doc.GPE: actors.KindCountry, doc.LOC: actors.KindMetonym,
+	doc.ORG: actors.KindOrg, doc.NORP: actors.KindCountry,
+}
+
+// entityMatches turns the coded entity mentions of sentence si into actor
+// matches over its tokens. The kind is taken from a scanner match over the
+// same tokens when there is one, else from the entity type.
+func (s *sentence) entityMatches(si int) []ActorMatch {
+	if s.docs == nil || si >= len(s.docs.ents) {
+		return nil
+	}
+	var out []ActorMatch
+	for _, ei := range s.docs.ents[si] {
+		e := &s.d.Entities[ei]
+		if len(e.Actor) == 3 && (e.Type == doc.PER || placeInName(e.Text, e.Entity)) {
+			continue // a person coded as a bare country: a place inside the name ("Valeska Paris")
+		}
+		lo, hi := -1, -1
+		for i := range s.toks {
+			if e.Span.Contains(s.toks[i].Span) {
+				if lo < 0 {
+					lo = i
+				}
+				hi = i + 1
+			}
+		}
+		if lo < 0 || !s.nameLikeSpan(lo, hi) {
+			continue
+		}
+		kind, ok := entityKinds[e.Type]
+		if !ok {
+			kind = actors.KindUnknown
+		}
+		for _, m := range s.matches {
+			if m.Start < hi && lo < m.End && m.Code == e.Actor && m.Kind != "" {
+				kind = m.Kind
+				break
+			}
+		}
+		out = append(out, ActorMatch{Start: lo, End: hi, Span: e.Span, Text: e.Text, Entity: e.Entity, Code: e.Actor, Kind: kind})
+	}
+	return out
+}
+
+func (c *Coder) newSentence(d *doc.Document, si int, ds *docState) *sentence {
 	toks := d.Sentences[si].Tokens
 	if len(toks) == 0 {
 		return nil
 	}
-	s := &sentence{d: d, idx: si, toks: toks, eventNouns: c.eventNouns, verbLemmas: c.verbLemmas}
+	s := &sentence{d: d, idx: si, toks: toks, eventNouns: c.eventNouns, verbLemmas: c.verbLemmas, docs: ds}
 	s.kids = make([][]int, len(toks))
 	parsed := false
 	for i := range toks {
@@ -52,6 +205,13 @@ func (c *Coder) newSentence(d *doc.Document, si int) *sentence {
 		s.lookup, _ = c.actors.(PhraseLookup)
 		s.matches = c.actors.Scan(d.Text, toks, d.PubDate)
 		s.dropNameParts()
+	}
+	// the document's resolved entity mentions ("Blinken" -> Tony Blinken,
+	// repaired spans) win over the sentence scan on the tokens they cover
+	ents := s.entityMatches(si)
+	nScan := len(s.matches)
+	s.matches = append(s.matches, ents...)
+	{
 		for mi, m := range s.matches {
 			lo, hi := m.Start, m.End
 			if lo < 0 {
@@ -71,7 +231,17 @@ func (c *Coder) newSentence(d *doc.Document, si int) *sentence {
 				}
 			}
 			for i := lo; i < hi; i++ {
-				if s.actorAt[i] < 0 || s.matches[s.actorAt[i]].End-s.matches[s.actorAt[i]].Start < m.End-m.Start {
+				cur := s.actorAt[i]
+				switch {
+				case cur < 0:
+					s.actorAt[i] = mi
+				case (mi >= nScan) != (cur >= nScan):
+					// an entity wins over a scan match that codes it
+					// otherwise; with the same code the scan's span stays
+					if mi >= nScan && s.matches[cur].Code != m.Code {
+						s.actorAt[i] = mi
+					}
+				case s.matches[cur].End-s.matches[cur].Start < m.End-m.Start:
 					s.actorAt[i] = mi
 				}
 			}
