@@ -82,6 +82,15 @@ type Options struct {
 	// Token empty, writes answer 403.
 	Writer   Writer
 	Pipeline Processor
+	// Origins gives documents' outlets and near-duplicate links to merged
+	// events (GET /api/events?merged=true); nil uses each document's
+	// stored source and knows no copies.
+	Origins OriginsFunc
+	// MergeRows bounds the event rows one merged-events request clusters
+	// (default DefaultMergeRows): the first MergeRows rows matching the
+	// filters, in storage order; reports beyond are not seen and the
+	// response says "truncated".
+	MergeRows int
 	// Token is the bearer token of write requests; "" disables writes.
 	Token string
 	// Static holds the dashboard files (index.html at its root, or under
@@ -131,6 +140,9 @@ func New(opt Options) (*Server, error) {
 	}
 	if opt.QueryTime <= 0 {
 		opt.QueryTime = DefaultQueryTime
+	}
+	if opt.MergeRows <= 0 {
+		opt.MergeRows = DefaultMergeRows
 	}
 	if opt.MaxStreams <= 0 {
 		opt.MaxStreams = DefaultMaxStreams

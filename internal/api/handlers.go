@@ -203,8 +203,12 @@ func (s *Server) listEvents(w http.ResponseWriter, r *http.Request) error {
 		}
 		f.DocID = id
 	}
+	merged := p.boolean("merged")
 	if p.err != nil {
 		return p.err
+	}
+	if merged != nil && *merged {
+		return s.listMerged(w, r, f, f.Limit, f.Cursor)
 	}
 	rows, next, err := s.opt.Reader.Events(r.Context(), f)
 	if err != nil {

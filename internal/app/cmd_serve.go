@@ -71,8 +71,9 @@ before serving, so "eventwire serve --ingest examples" is a complete demo.`,
 			}
 			srv, err := api.New(api.Options{
 				Reader: st, Analytics: st, Writer: st, Pipeline: p, Token: token,
-				Static: web.FS(),
-				Log:    slog.New(slog.NewTextHandler(errOut, nil)),
+				Origins: apiOrigins(st),
+				Static:  web.FS(),
+				Log:     slog.New(slog.NewTextHandler(errOut, nil)),
 			})
 			if err != nil {
 				return err

@@ -1,14 +1,17 @@
 // The document view: cleaned text with every extracted item highlighted by
 // kind (toggleable), quotes with their speaker, the document's events (click
 // → evidence sentence, source, target and trigger marked and scrolled to),
-// integrity flags (click → span) and quotes. All offsets from the API are
+// integrity flags (click → span) and quotes. Each event says "also reported
+// by N other articles" when the merged-events API knows of other reports
+// (loaded after the view is drawn; the view works without it). All offsets from the API are
 // UTF-8 byte offsets; everything is built with text nodes.
 
 import { h, clear, fmtNum } from './dom.js';
 import { api } from './api.js';
 import { byteMapper, toRange, segment } from './spans.js';
 import { ROOTS, quadLabel } from './codes.js';
-import { quadPill } from './events.js';
+import { quadPill, otherArticles, reportCounts } from './events.js';
+import { docHref } from './route.js';
 
 export const KINDS = [
   { id: 'entity', label: 'Actors & entities' },
@@ -180,6 +183,7 @@ export async function renderDoc(root, id, evParam, { onError }) {
           ev.place?.name ? h('span', null, ev.place.name) : null,
           ev.date ? h('span', null, ev.date) : null,
           ev.confidence !== undefined ? h('span', { title: ev.pattern || '' }, `conf. ${fmtNum(ev.confidence, 2)}`) : null)));
+      li.dataset.ev = String(i);
       return li;
     })) : h('p', { class: 'empty' }, 'No events were coded in this document.')));
 
@@ -223,8 +227,35 @@ export async function renderDoc(root, id, evParam, { onError }) {
         h('h1', { class: 'doc-h1' }, d.title || '(untitled document)'), meta, legend, textEl),
       side));
   draw();
+  showAlsoReported(side, d.id || id);
   const n = evParam === null || evParam === undefined ? NaN : Number(evParam);
   if (Number.isInteger(n) && n >= 0 && n < evs.length) selectEvent(n);
+}
+
+/**
+ * showAlsoReported asks the API for the merged events of document id and
+ * adds, under each of its events that other articles report too, a
+ * collapsible "also reported by N other articles" list of links.
+ */
+async function showAlsoReported(side, id) {
+  let res;
+  try {
+    res = await api.events({ doc: id, merged: 'true', limit: 500 });
+  } catch {
+    return; // the note is extra: the view stands without it
+  }
+  for (const it of res.items || []) {
+    const n = otherArticles(it.reports, id);
+    if (!n) continue;
+    const li = side.querySelector(`.events-list li[data-ev="${Number(it.idx)}"]`);
+    if (!li || li.querySelector('.also')) continue;
+    const others = (it.reports || []).filter((r) => r.doc_id !== id);
+    li.append(h('details', { class: 'also' },
+      h('summary', { title: reportCounts(it) }, `Also reported by ${n} other article${n === 1 ? '' : 's'}`),
+      h('ul', { class: 'report-list' }, others.map((r) => h('li', null,
+        h('a', { href: docHref(r.doc_id, r.idx) }, r.title || r.doc_id),
+        h('span', { class: 'muted' }, [r.source, r.date].filter(Boolean).join(' · ')))))));
+  }
 }
 
 const CLOSERS = new Set(['"', '\u201d', '\u2019', "'", '\u00bb', '\u300d']);

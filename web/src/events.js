@@ -1,6 +1,8 @@
 // The filterable, paged event table. Filters are a plain object so that the
 // map (place → bbox), the timeline (period → since/until) and the network
-// (node → actor) can set them; paging keeps a stack of cursors.
+// (node → actor) can set them; paging keeps a stack of cursors. "Merge
+// reports" asks the API for merged events (merged=true): one row per
+// real-world event with its mentions/sources/articles and its other reports.
 
 import { h, clear, fmtNum } from './dom.js';
 import { api } from './api.js';
@@ -20,6 +22,17 @@ export function bboxAround(lon, lat, eps = 0.01) {
   return [f(lon - eps), f(lat - eps), f(lon + eps), f(lat + eps)].join(',');
 }
 
+/** reportCounts describes a merged event's counts, e.g. "3 mentions · 2 sources · 3 articles". */
+export function reportCounts(e) {
+  const n = (k, one) => `${e[k] ?? 0} ${one}${e[k] === 1 ? '' : 's'}`;
+  return [n('mentions', 'mention'), n('sources', 'source'), n('articles', 'article')].join(' · ');
+}
+
+/** otherArticles counts the distinct documents among an event's reports other than docId. */
+export function otherArticles(reports, docId) {
+  return new Set((reports || []).map((r) => r.doc_id).filter((d) => d && d !== docId)).size;
+}
+
 export function quadPill(q) {
   return h('span', { class: 'pill', dataset: { q: String(q) }, title: quadLabel(q) }, h('span', { class: 'swatch', dataset: { q: String(q) } }), QUADS[q - 1]?.short || 'Unknown');
 }
@@ -36,6 +49,7 @@ export class EventTable {
     this.cursors = [''];
     this.page = 0;
     this.ctrl = null;
+    this.merged = false;
     this.form = this.buildForm(actors || []);
     this.chips = h('div', { class: 'chips', 'aria-live': 'polite' });
     this.body = h('div', { class: 'table-wrap' });
@@ -60,6 +74,9 @@ export class EventTable {
       h('div', { class: 'filter-actions' },
         h('button', { type: 'submit', class: 'btn primary' }, 'Apply'),
         h('button', { type: 'button', class: 'btn', onclick: () => this.reset() }, 'Reset')),
+      h('label', { class: 'merge-toggle', title: 'Show each real-world event once, with the articles that report it' },
+        h('input', { type: 'checkbox', name: 'merged', onchange: (ev) => { this.merged = ev.target.checked; this.load(true); } }),
+        h('span', null, 'Merge reports')),
     );
     form.addEventListener('submit', (ev) => {
       ev.preventDefault();
@@ -117,13 +134,16 @@ export class EventTable {
     if (!this.body.firstChild) this.body.append(h('p', { class: 'loading-msg' }, 'Loading events…'));
     const f = this.filters;
     try {
+      const merged = this.merged;
       const res = await api.events({
         actor: f.actor, root: f.root, quad: f.quad, country: f.country, since: f.since, until: f.until,
-        negated: f.negated, bbox: f.bbox, limit: PAGE, cursor: this.cursors[this.page],
+        negated: f.negated, bbox: f.bbox, limit: PAGE, cursor: this.cursors[this.page], merged: merged ? 'true' : '',
       }, ctrl.signal);
       if (ctrl !== this.ctrl) return;
       this.cursors[this.page + 1] = res.next_cursor || '';
-      this.renderRows(res.items || []);
+      this.shownMerged = merged;
+      this.truncated = merged && res.truncated ? Number(res.rows) || 0 : 0;
+      this.renderRows(res.items || [], merged);
       this.renderPager(res.items?.length || 0, !!res.next_cursor);
     } catch (err) {
       if (err.name === 'AbortError') return;
@@ -135,13 +155,15 @@ export class EventTable {
     }
   }
 
-  renderRows(items) {
+  renderRows(items, merged) {
     clear(this.body);
     if (!items.length) {
       this.body.append(h('div', { class: 'empty' }, h('strong', null, 'No events match these filters.'), h('br'), 'Try removing a filter or widening the date range.'));
       return;
     }
-    const head = h('thead', null, h('tr', null, ['Date', 'Event', 'QuadClass', 'Goldstein', 'Place', 'Article'].map((t) => h('th', { scope: 'col' }, t))));
+    const cols = ['Date', 'Event', 'QuadClass', 'Goldstein', 'Place', 'Article'];
+    if (merged) cols.push('Reports');
+    const head = h('thead', null, h('tr', null, cols.map((t) => h('th', { scope: 'col' }, t))));
     const tbody = h('tbody');
     for (const e of items) {
       const actor = (a) => a && (a.actor || a.text)
@@ -161,13 +183,44 @@ export class EventTable {
         td('Place', '', e.place ? [e.place.name, e.place.country ? h('span', { class: 'muted' }, ' ' + e.place.country) : null] : h('span', { class: 'muted' }, '—')),
         td('Article', 'title-cell', h('a', { href, title: e.evidence || '' }, e.title || e.doc_id)),
       );
+      let sub = null;
+      if (merged) {
+        const reports = e.reports || [];
+        const count = (k, one, title) => {
+          const v = e[k] ?? 1;
+          return h('span', { class: 'rc', title }, h('strong', null, String(v)), ` ${one}${v === 1 ? '' : 's'}`);
+        };
+        const cell = td('Reports', 'reports-cell',
+          h('div', { class: 'report-counts' },
+            count('mentions', 'mention', 'Mentions: every report of the event'),
+            count('sources', 'source', 'Sources: distinct outlets, syndicated copies counted once'),
+            count('articles', 'article', 'Articles: distinct documents')));
+        if (reports.length) {
+          sub = h('tr', { class: 'reports-row', hidden: true },
+            h('td', { colspan: String(cols.length) },
+              h('ul', { class: 'report-list' }, reports.map((r) => h('li', null,
+                h('a', { href: docHref(r.doc_id, r.idx) }, r.title || r.doc_id),
+                h('span', { class: 'muted' }, [r.source, r.date].filter(Boolean).join(' · ')))))));
+          const btn = h('button', { type: 'button', class: 'btn small reports-btn', 'aria-expanded': 'false' },
+            `▸ ${reports.length} other report${reports.length === 1 ? '' : 's'}`);
+          btn.addEventListener('click', () => {
+            const open = sub.hidden;
+            sub.hidden = !open;
+            btn.setAttribute('aria-expanded', String(open));
+            btn.textContent = `${open ? '▾' : '▸'} ${reports.length} other report${reports.length === 1 ? '' : 's'}`;
+          });
+          cell.firstChild.append(btn);
+        }
+        tr.append(cell);
+      }
       tr.addEventListener('click', (ev) => {
-        if (ev.target.closest('a')) return;
+        if (ev.target.closest('a, button')) return;
         window.location.hash = href;
       });
       tbody.append(tr);
+      if (sub) tbody.append(sub);
     }
-    this.body.append(h('table', { class: 'events' }, head, tbody));
+    this.body.append(h('table', { class: ['events', merged ? 'merged' : ''] }, head, tbody));
   }
 
   renderPager(n, hasNext) {
@@ -175,7 +228,7 @@ export class EventTable {
     const from = this.page * PAGE + (n ? 1 : 0);
     const to = this.page * PAGE + n;
     this.pager.append(
-      h('span', { class: 'muted' }, n ? `Events ${from}–${to}` : ''),
+      h('span', { class: 'muted' }, n ? `${this.shownMerged ? 'Merged events' : 'Events'} ${from}–${to}${this.truncated ? ` (merged over the first ${this.truncated.toLocaleString('en')} matching events; narrow the filters for complete counts)` : ''}` : ''),
       h('div', { class: 'pager-btns' },
         h('button', { type: 'button', class: 'btn', disabled: this.page === 0, onclick: () => { this.page--; this.load(false); } }, '← Previous'),
         h('button', { type: 'button', class: 'btn', disabled: !hasNext, onclick: () => { this.page++; this.load(false); } }, 'Next →')),

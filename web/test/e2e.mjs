@@ -3,7 +3,9 @@
 // there) and a hostile article into a temporary database, runs
 // `eventwire serve` on a free loopback port, drives Debian's Chromium with
 // playwright-core and checks the map, search, document view (quotes with
-// speakers, event evidence), hostile-input safety and both layouts.
+// speakers, event evidence), merged events ("Merge reports" over a
+// syndicated copy of an example article), hostile-input safety and both
+// layouts.
 // Screenshots go to web/test/artifacts/. Ends with "N passed, N failed".
 import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -134,6 +136,17 @@ try {
     'The minister said <script>window.__pwned=1</script> in Paris on Monday that France condemned Russia. ' +
     'Another line: <img src=x onerror="window.__pwned=2"> and <a href="javascript:window.__pwned=3">link</a>.\n');
   console.log(run(bin, ['ingest', '-q', '--db', db, '--pubdate', '2024-03-04', hostile]).trim());
+  // A syndicated copy of one example article on another site (spacing
+  // changed, a credit line added): a separate document whose events merge
+  // with the original's.
+  const orig = fs.readFileSync(path.join(repo, 'examples', 'sudan-talks.txt'), 'utf8');
+  const nl = orig.indexOf('\n');
+  const copy = path.join(tmp, 'syndicated.jsonl');
+  fs.writeFileSync(copy, JSON.stringify({
+    title: orig.slice(0, nl).trim(), url: 'https://mirror.example.org/world/sudan-talks-jeddah', source: 'mirror.example.org',
+    pubdate: '2026-03-10', text: orig.slice(nl + 1).replace(/\. /g, '.  ').trim() + '\n\n(Distributed by Mirror Wire.)\n',
+  }) + '\n');
+  console.log(run(bin, ['ingest', '-q', '--db', db, copy]).trim());
 
   const port = await freePort();
   const apiBase = `http://127.0.0.1:${port}`;
@@ -233,6 +246,43 @@ try {
   await page.waitForSelector('.net-node');
   await page.waitForSelector('tr.ev-row');
   await page.screenshot({ path: path.join(artifacts, 'overview-1280x800.png') });
+
+  await check('"Merge reports" shows one row per event with mentions/sources/articles and its reports', async () => {
+    await page.fill('input[name=since]', '2026-03-08');
+    await page.fill('input[name=until]', '2026-03-12');
+    await page.click('.filters button[type=submit]');
+    await page.waitForSelector('.chip:has-text("Dates:")');
+    await page.waitForFunction(() => !document.querySelector('.table-wrap.loading'));
+    const plain = await page.locator('tr.ev-row').count();
+    assert(await page.locator('.events th:has-text("Reports")').count() === 0, 'Reports column shown before merging');
+    await page.locator('.merge-toggle input').check();
+    await page.waitForSelector('table.events.merged');
+    await page.waitForFunction(() => !document.querySelector('.table-wrap.loading'));
+    const merged = await page.locator('tr.ev-row').count();
+    assert(merged > 0 && merged < plain, `merging ${plain} rows gave ${merged}`);
+    assert(await page.locator('.events th:has-text("Reports")').count() === 1, 'no Reports column');
+    assert((await page.locator('.pager').textContent()).includes('Merged events'), 'pager does not say merged');
+    const row = page.locator('tr.ev-row', { has: page.locator('.reports-btn') }).first();
+    const counts = await row.locator('.report-counts').textContent();
+    const m = /(\d+) mentions?\s*(\d+) sources?\s*(\d+) articles/.exec(counts);
+    assert(m && Number(m[3]) >= 2 && Number(m[1]) >= Number(m[3]) && Number(m[2]) >= 1, 'counts: ' + counts);
+    await row.locator('.reports-btn').click();
+    const sub = page.locator('tr.reports-row:not([hidden])').first();
+    await sub.waitFor({ timeout: 5000 });
+    const links = sub.locator('a');
+    assert(await links.count() >= 1, 'no report links');
+    const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    assert(hrefs.every((x) => x.startsWith('#/doc/sha256:')), 'report links: ' + hrefs.join(' '));
+    assert((await sub.textContent()).includes('mirror.example.org'), 'the syndicated copy is not among the reports');
+    await page.screenshot({ path: path.join(artifacts, 'merged-1280x800.png') });
+    await links.first().click();
+    await page.waitForSelector('.events-list .also', { timeout: 5000 });
+    const also = await page.locator('.events-list .also summary').first().textContent();
+    assert(/^Also reported by \d+ other articles?$/.test(also.trim()), 'note: ' + also);
+    await page.locator('.events-list .also summary').first().click();
+    assert(await page.locator('.events-list .also[open] a[href^="#/doc/"]').count() >= 1, 'no links in the note');
+    await page.screenshot({ path: path.join(artifacts, 'document-merged-1280x800.png') });
+  });
 
   const query = haveSeed ? 'Hollande' : 'Kharkiv';
   await check(`search "${query}" lists matching documents with highlighted snippets`, async () => {

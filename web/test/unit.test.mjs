@@ -10,7 +10,7 @@ import { parseRoute, docHref } from '../src/route.js';
 import { fillPeriods, meanGoldstein } from '../src/timeline.js';
 import { dominantQuad } from '../src/codes.js';
 import { buildMarks, afterClosingQuote } from '../src/docview.js';
-import { bboxAround } from '../src/events.js';
+import { bboxAround, otherArticles, reportCounts } from '../src/events.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const enc = new TextEncoder();
@@ -136,4 +136,20 @@ test('buildMarks converts every kind of span of a real document', () => {
   const d = { text: t, entities: [{ ...sp('Ana'), text: 'Ana', type: 'PER' }], quotes: [{ ...sp('Ça va'), text: 'Ça va', speaker: { ...sp('Ana'), text: 'Ana' } }] };
   const { marks } = buildMarks(d);
   assert.deepEqual(marks.map((m) => [m.kind, t.slice(m.start, m.end)]), [['entity', 'Ana'], ['quote', 'Ça va'], ['speaker', 'Ana']]);
+});
+
+test('merged-event helpers count other articles and describe counts', () => {
+  const reports = [
+    { doc_id: 'sha256:b', idx: 0 }, { doc_id: 'sha256:b', idx: 2 }, { doc_id: 'sha256:a', idx: 1 }, { doc_id: 'sha256:c', idx: 0 },
+  ];
+  const cases = [
+    { reports, doc: 'sha256:a', want: 2 },
+    { reports, doc: 'sha256:z', want: 3 },
+    { reports: [], doc: 'sha256:a', want: 0 },
+    { reports: undefined, doc: 'sha256:a', want: 0 },
+    { reports: [{ doc_id: 'sha256:a', idx: 3 }], doc: 'sha256:a', want: 0 },
+  ];
+  for (const c of cases) assert.equal(otherArticles(c.reports, c.doc), c.want, JSON.stringify(c));
+  assert.equal(reportCounts({ mentions: 3, sources: 1, articles: 2 }), '3 mentions · 1 source · 2 articles');
+  assert.equal(reportCounts({}), '0 mentions · 0 sources · 0 articles');
 });
