@@ -201,6 +201,7 @@ func (c *Coder) Code(d *doc.Document) {
 	}
 	d.Events = dropHeadlineRepeats(d)
 	d.Events = dropBackReferences(d)
+	shareCounts(d)
 	if d.Events == nil {
 		d.Events = []doc.Event{}
 	}

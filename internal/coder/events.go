@@ -924,19 +924,99 @@ func (s *sentence) attachCounts(e *doc.Event, scope doc.Span) {
 		if best < 0 {
 			return nil
 		}
-		ct := &s.d.Counts[best]
-		if ct.Number != nil {
-			v := *ct.Number
-			return &v
-		}
-		if ct.Min != nil {
-			v := *ct.Min
-			return &v
+		if v := countValue(s.d.Counts[best]); v != nil {
+			n := *v
+			return &n
 		}
 		return nil
 	}
 	e.Killed = pick("killed", "dead", "deaths", "died")
 	e.Injured = pick("injured", "wounded")
+}
+
+// shareCounts gives each casualty count to one event only: when several
+// violent events of a sentence picked the same count, it stays with the
+// event whose trigger is nearest to it, and the others take the nearest
+// count no nearer event claims ("the assaults in Paris in which 130 were
+// killed, and the bombing of a jetliner with the loss of all 224 people").
+func shareCounts(d *doc.Document) {
+	type claim struct {
+		ev   int
+		dist int
+	}
+	for _, kind := range []struct {
+		whats []string
+		field func(*doc.Event) **int64
+	}{
+		{[]string{"killed", "dead", "deaths", "died"}, func(e *doc.Event) **int64 { return &e.Killed }},
+		{[]string{"injured", "wounded"}, func(e *doc.Event) **int64 { return &e.Injured }},
+	} {
+		owner := map[int]claim{} // count index -> nearest event that may hold it
+		for ci := range d.Counts {
+			ct := &d.Counts[ci]
+			if !inList(ct.What, kind.whats) {
+				continue
+			}
+			for ei := range d.Events {
+				e := &d.Events[ei]
+				if *kind.field(e) == nil || !d.Sentences[e.Sentence].Span.Contains(ct.Span) {
+					continue
+				}
+				if c, found := owner[ci]; !found || tollDistance(ct.Span, e.Trigger) < c.dist {
+					owner[ci] = claim{ei, tollDistance(ct.Span, e.Trigger)}
+				}
+			}
+		}
+		for ei := range d.Events {
+			e := &d.Events[ei]
+			if *kind.field(e) == nil {
+				continue
+			}
+			best, bestDist := -1, 1<<31
+			for ci, c := range owner {
+				if c.ev != ei {
+					continue
+				}
+				if dd := tollDistance(d.Counts[ci].Span, e.Trigger); dd < bestDist {
+					best, bestDist = ci, dd
+				}
+			}
+			if best < 0 {
+				// No count prefers this event: drop what it picked when a
+				// nearer event holds that count.
+				for ci, c := range owner {
+					if v := countValue(d.Counts[ci]); c.ev != ei && v != nil && *v == **kind.field(e) {
+						*kind.field(e) = nil
+						break
+					}
+				}
+				continue
+			}
+			if v := countValue(d.Counts[best]); v != nil {
+				n := *v
+				*kind.field(e) = &n
+			}
+		}
+	}
+}
+
+// tollDistance is how far a casualty count is from an event trigger; a toll
+// usually follows the event it reports ("the bombing …, with the loss of 224
+// people"), so a trigger after the count counts four times its distance.
+func tollDistance(count, trigger doc.Span) int {
+	d := distance(count, trigger)
+	if trigger.Start >= count.End {
+		d *= 4
+	}
+	return d
+}
+
+// countValue is a count's number, or the low end of its range.
+func countValue(ct doc.Count) *int64 {
+	if ct.Number != nil {
+		return ct.Number
+	}
+	return ct.Min
 }
 
 func distance(a, b doc.Span) int {
