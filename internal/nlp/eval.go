@@ -283,18 +283,33 @@ func (p *Pipeline) evalNER(set string, sents []nerSent) ([]metric.Metric, error)
 	}
 	all := metric.PRF{}
 	per := map[string]*metric.PRF{}
-	for _, s := range sents {
-		toks := make([]doc.Token, len(s.Forms))
-		for i, f := range s.Forms {
-			toks[i] = doc.Token{Form: f}
+	// annotate document by document (consecutive sentences with one id)
+	preds := make([][]string, len(sents))
+	for a := 0; a < len(sents); {
+		b := a + 1
+		for b < len(sents) && sents[a].Doc != "" && sents[b].Doc == sents[a].Doc {
+			b++
 		}
-		ds := doc.Sentence{Tokens: toks}
-		p.Annotate("", &ds)
-		pred := make([]string, len(toks))
-		for i, t := range ds.Tokens {
-			pred[i] = t.NER
+		ds := make([]doc.Sentence, b-a)
+		for k := range ds {
+			toks := make([]doc.Token, len(sents[a+k].Forms))
+			for i, f := range sents[a+k].Forms {
+				toks[i] = doc.Token{Form: f}
+			}
+			ds[k] = doc.Sentence{Tokens: toks}
+			p.Annotate("", &ds[k])
 		}
-		g, pr := bioSpans(s.Labels), bioSpans(pred)
+		p.harmonizeNER("", ds)
+		for k := range ds {
+			preds[a+k] = make([]string, len(ds[k].Tokens))
+			for i, t := range ds[k].Tokens {
+				preds[a+k][i] = t.NER
+			}
+		}
+		a = b
+	}
+	for si, s := range sents {
+		g, pr := bioSpans(s.Labels), bioSpans(preds[si])
 		for sp := range pr {
 			c := per[sp.typ]
 			if c == nil {

@@ -14,6 +14,7 @@ import (
 // nerSent is a sentence with BIO labels.
 type nerSent struct {
 	ID     string
+	Doc    string // document id ("# newdoc id"), "" when unknown
 	Forms  []string
 	Labels []string
 }
@@ -30,8 +31,10 @@ func readIOB2(path string) ([]nerSent, error) {
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<20), 1<<24)
 	ln := 0
+	doc := ""
 	flush := func() {
 		if len(cur.Forms) > 0 {
+			cur.Doc = doc
 			out = append(out, cur)
 		}
 		cur = nerSent{}
@@ -43,8 +46,13 @@ func readIOB2(path string) ([]nerSent, error) {
 		case strings.TrimSpace(l) == "":
 			flush()
 		case strings.HasPrefix(l, "#"):
-			if k, v, ok := strings.Cut(l[1:], "="); ok && strings.TrimSpace(k) == "sent_id" {
-				cur.ID = strings.TrimSpace(v)
+			if k, v, ok := strings.Cut(l[1:], "="); ok {
+				switch strings.TrimSpace(k) {
+				case "sent_id":
+					cur.ID = strings.TrimSpace(v)
+				case "newdoc id":
+					doc = strings.TrimSpace(v)
+				}
 			}
 		default:
 			c := strings.Split(l, "\t")
@@ -143,7 +151,7 @@ func isBridge(w *conllu.Word) bool {
 // the label covers the proper-noun run around the head (with "of", "the",
 // "&" inside it), outer mentions first.
 func gumNER(s *conllu.Sentence) nerSent {
-	ns := nerSent{ID: s.ID, Forms: s.Forms(), Labels: make([]string, len(s.Words))}
+	ns := nerSent{ID: s.ID, Doc: s.Doc, Forms: s.Forms(), Labels: make([]string, len(s.Words))}
 	for i := range ns.Labels {
 		ns.Labels[i] = "O"
 	}

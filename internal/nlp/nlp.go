@@ -7,6 +7,7 @@ package nlp
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"sync"
 
@@ -89,14 +90,38 @@ func Load(fsys fs.FS) (*Pipeline, error) {
 			return nil, errors.New("nlp: parser was trained with another tagger")
 		}
 	}
-	err = open2(fsys, "ner.json", "ner.lm.gz", func(x, y fs.File) (err error) {
-		p.ner, err = ner.Load(x, y)
-		return err
-	})
+	p.ner, err = loadNER(fsys)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, err
 	}
+	if p.ner != nil {
+		names := make([]string, p.tag.Classes())
+		for k := range names {
+			names[k] = p.tag.UPOS[k] + "\t" + p.tag.XPOS[k]
+		}
+		p.ner.BindTags(names)
+	}
 	return p, nil
+}
+
+// loadNER reads ner.json, ner.lm.gz and, when present, the gazetteer
+// ner.gaz.gz.
+func loadNER(fsys fs.FS) (*ner.Model, error) {
+	var m *ner.Model
+	err := open2(fsys, "ner.json", "ner.lm.gz", func(x, y fs.File) error {
+		var gaz io.Reader
+		f, err := fsys.Open("ner.gaz.gz")
+		switch {
+		case err == nil:
+			defer f.Close()
+			gaz = f
+		case !errors.Is(err, fs.ErrNotExist):
+			return fmt.Errorf("nlp: %w", err)
+		}
+		m, err = ner.Load(x, y, gaz)
+		return err
+	})
+	return m, err
 }
 
 // Annotate fills s.Tokens (tokenizing s.Span of text when there are none)
@@ -143,13 +168,43 @@ func (p *Pipeline) Document(d *doc.Document) {
 			d.Sentences = append(d.Sentences, doc.Sentence{Span: sp})
 		}
 	}
+	for si := range d.Sentences {
+		p.Annotate(d.Text, &d.Sentences[si])
+	}
+	p.harmonizeNER(d.Text, d.Sentences)
 	var ents []doc.Mention
 	for si := range d.Sentences {
-		s := &d.Sentences[si]
-		p.Annotate(d.Text, s)
-		ents = append(ents, Mentions(d.Text, si, s.Tokens)...)
+		ents = append(ents, Mentions(d.Text, si, d.Sentences[si].Tokens)...)
 	}
 	d.Entities = ents
+}
+
+// harmonizeNER makes the NER tags of a document's annotated sentences
+// consistent (one type per name, missed repetitions of a name tagged).
+func (p *Pipeline) harmonizeNER(text string, sents []doc.Sentence) {
+	if p.ner == nil || len(sents) < 2 {
+		return
+	}
+	forms := make([][]string, len(sents))
+	labels := make([][]int, len(sents))
+	for si := range sents {
+		toks := sents[si].Tokens
+		forms[si] = make([]string, len(toks))
+		labels[si] = make([]int, len(toks))
+		for i := range toks {
+			forms[si][i] = toks[i].Form
+			if forms[si][i] == "" {
+				forms[si][i] = toks[i].Span.In(text)
+			}
+			labels[si][i] = p.ner.Label(toks[i].NER)
+		}
+	}
+	p.ner.Harmonize(forms, labels)
+	for si := range sents {
+		for i := range sents[si].Tokens {
+			sents[si].Tokens[i].NER = p.ner.Name(labels[si][i])
+		}
+	}
 }
 
 // Mentions turns the BIO tags of a sentence's tokens into mentions.

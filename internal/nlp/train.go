@@ -3,6 +3,7 @@ package nlp
 import (
 	"bytes"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"sort"
@@ -25,6 +26,26 @@ type TrainOptions struct {
 	Seed   uint64       // training seed (deterministic for a given seed)
 	Epochs int          // 0 = the model's default
 	Log    func(string) // progress lines, may be nil
+	// The tagger's external lexicon: a spelling word list and a WordNet
+	// database folder (Debian packages wamerican and wordnet-base); empty
+	// means the Debian locations.
+	WordList, WordNet string
+}
+
+// lexicon reads the tagger's external lexicon.
+func (o TrainOptions) lexicon() (tagger.Lexicon, error) {
+	wl, wn := o.WordList, o.WordNet
+	if wl == "" {
+		wl = "/usr/share/dict/american-english"
+	}
+	if wn == "" {
+		wn = "/usr/share/wordnet"
+	}
+	lex, err := tagger.ReadLexicon(wl, wn)
+	if err != nil {
+		return nil, fmt.Errorf("%w (apt-get install wamerican wordnet-base)", err)
+	}
+	return lex, nil
 }
 
 func (o TrainOptions) logf(format string, a ...any) {
@@ -93,6 +114,15 @@ func taggerExamples(meta tagger.Meta, sents []conllu.Sentence) []tagger.Example 
 
 const taggerMinQ = 24
 
+// taggerOptions are the tagger's training options, shared by TrainTagger
+// and the parser's jackknifing so the parser learns from the tags of the
+// same kind of tagger it will get.
+func (o TrainOptions) taggerOptions(lex tagger.Lexicon, seed uint64, log func(string)) tagger.Options {
+	return tagger.Options{Epochs: o.Epochs, Bits: taggerBits, Seed: seed, MinQ: taggerMinQ, Log: log, Lexicon: lex}
+}
+
+const taggerBits = 20
+
 // TrainTagger trains the tagger and the lemmatizer and writes tagger.json,
 // tagger.lm.gz and lemma.tsv.gz into o.Out.
 func TrainTagger(o TrainOptions) error {
@@ -102,17 +132,21 @@ func TrainTagger(o TrainOptions) error {
 		return err
 	}
 	meta := taggerMeta(sents)
-	m, err := tagger.Train(meta, taggerExamples(meta, sents), tagger.Options{Epochs: o.Epochs, Bits: 20, Seed: o.Seed, MinQ: taggerMinQ, Log: o.Log})
+	lex, err := o.lexicon()
+	if err != nil {
+		return err
+	}
+	m, err := tagger.Train(meta, taggerExamples(meta, sents), o.taggerOptions(lex, o.Seed, o.Log))
 	if err != nil {
 		return err
 	}
 	if err := writeFile(o.Out, "tagger.json", func(b *bytes.Buffer) error { return m.WriteMeta(b) }); err != nil {
 		return err
 	}
-	if err := writeFile(o.Out, "tagger.lm.gz", func(b *bytes.Buffer) error { return m.Weights().(*linear.Model).Write(b) }); err != nil {
+	if err := writeFile(o.Out, "tagger.lm.gz", func(b *bytes.Buffer) error { return m.WriteWeights(b) }); err != nil {
 		return err
 	}
-	o.logf("tagger: %d classes, %d weights, trained in %s", m.Classes(), m.Weights().(*linear.Model).NNZ(), time.Since(start).Round(time.Second))
+	o.logf("tagger: %d classes, %d passes, %d weights, trained in %s", m.Classes(), m.Passes(), m.NNZ(), time.Since(start).Round(time.Second))
 	var items []lemma.Item
 	for _, s := range sents {
 		for _, w := range s.Words {
@@ -139,7 +173,11 @@ func taggerMeta(sents []conllu.Sentence) tagger.Meta {
 
 // jackknifeTags tags every training sentence with a tagger trained on the
 // other folds, so the parser learns from realistic (imperfect) tags.
-func jackknifeTags(meta tagger.Meta, sents []conllu.Sentence, folds int, o TrainOptions) [][]int {
+func jackknifeTags(meta tagger.Meta, sents []conllu.Sentence, folds int, o TrainOptions) ([][]int, error) {
+	lex, err := o.lexicon()
+	if err != nil {
+		return nil, err
+	}
 	out := make([][]int, len(sents))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, 2)
@@ -157,7 +195,7 @@ func jackknifeTags(meta tagger.Meta, sents []conllu.Sentence, folds int, o Train
 			}
 			oo := o
 			oo.Seed = o.Seed + uint64(f) + 1
-			m, err := tagger.Train(meta, taggerExamples(meta, train), tagger.Options{Epochs: o.Epochs, Bits: 20, Seed: oo.Seed, MinQ: taggerMinQ})
+			m, err := tagger.Train(meta, taggerExamples(meta, train), o.taggerOptions(lex, oo.Seed, nil))
 			if err != nil {
 				return
 			}
@@ -170,7 +208,7 @@ func jackknifeTags(meta tagger.Meta, sents []conllu.Sentence, folds int, o Train
 		}(f)
 	}
 	wg.Wait()
-	return out
+	return out, nil
 }
 
 // TrainParser trains the dependency parser on jackknifed tags and writes
@@ -182,9 +220,12 @@ func TrainParser(o TrainOptions) error {
 		return err
 	}
 	meta := taggerMeta(sents)
-	tags := jackknifeTags(meta, sents, 4, o)
+	tags, err := jackknifeTags(meta, sents, parserFolds, o)
+	if err != nil {
+		return err
+	}
 	labIdx := map[string]int{}
-	var pm parser.Meta
+	pm := parser.Meta{Features: 2}
 	for _, s := range sents {
 		for _, w := range s.Words {
 			if _, ok := labIdx[w.Deprel]; !ok {
@@ -238,6 +279,11 @@ func TrainParser(o TrainOptions) error {
 
 const parserMinQ = 400
 
+// parserFolds is the number of jackknife folds for the parser's training
+// tags: two keeps training time in bounds now that every fold trains a
+// two-pass tagger (which jackknifes its own first pass).
+const parserFolds = 2
+
 func (o TrainOptions) parserEpochs() int {
 	if o.Epochs > 0 {
 		return o.Epochs
@@ -260,6 +306,17 @@ func loadTagger(dir string) (*tagger.Model, error) {
 	return tagger.Load(fm, fw)
 }
 
+// nerDevCopies is how often UNER EWT dev is repeated in the NER training
+// data: it is the only data annotated in UNER's own conventions.
+const nerDevCopies = 2
+
+// nerEnsemble is how many models (seeds) are averaged into the NER.
+const nerEnsemble = 3
+
+// nerWordDropout is the share of training words whose identity features
+// are dropped (see ner.Options).
+const nerWordDropout = 0.3
+
 // nerTrainingData gathers GUM entity mentions (train, dev and test, without
 // GUM news) and UNER EWT dev (twice: it is the only data in UNER's style).
 func nerTrainingData(data string) ([]nerSent, error) {
@@ -279,13 +336,15 @@ func nerTrainingData(data string) ([]nerSent, error) {
 	if err != nil {
 		return nil, err
 	}
-	out = append(out, dev...)
-	out = append(out, dev...)
+	for k := 0; k < nerDevCopies; k++ {
+		out = append(out, dev...)
+	}
 	return out, nil
 }
 
-// TrainNER trains the NER model (needs the tagger in o.Out) and writes
-// ner.json and ner.lm.gz into o.Out.
+// TrainNER trains the NER model (needs the tagger in o.Out, and uses the
+// gazetteer ner.gaz.gz found there) and writes ner.json and ner.lm.gz into
+// o.Out.
 func TrainNER(o TrainOptions) error {
 	start := time.Now()
 	tg, err := loadTagger(o.Out)
@@ -296,10 +355,126 @@ func TrainNER(o TrainOptions) error {
 	if err != nil {
 		return err
 	}
+	opt := ner.Options{Epochs: o.Epochs, Bits: 20, Seed: o.Seed, MinQ: nerMinQ, WordDropout: nerWordDropout, Ensemble: nerEnsemble, Log: o.Log}
+	if f, err := os.Open(filepath.Join(o.Out, "ner.gaz.gz")); err == nil {
+		opt.Gazetteer, opt.GazSum, err = ner.ReadGazetteer(f)
+		f.Close()
+		if err != nil {
+			return err
+		}
+		o.logf("ner: gazetteer of %d names", opt.Gazetteer.Len())
+	}
 	meta := ner.Meta{Labels: ner.DefaultLabels}
 	for k := range tg.UPOS {
 		meta.Tags = append(meta.Tags, tg.UPOS[k]+"\t"+tg.XPOS[k])
 	}
+	data := nerExamples(meta, tg, augmentCase(sents, o.Seed))
+	o.logf("ner: %d sentences", len(data))
+	m, err := ner.Train(meta, data, opt)
+	if err != nil {
+		return err
+	}
+	if nerSelfTrain > 0 {
+		// Self-training: the first model labels the raw text of EWT train
+		// (the web genres of the evaluation set; no annotation of it is
+		// read but the words), and a second model learns from both.
+		silver, err := nerSilver(o.Data, m, tg)
+		if err != nil {
+			return err
+		}
+		o.logf("ner: self-training on %d sentences of EWT train text", len(silver))
+		for k := 0; k < nerSelfTrain; k++ {
+			data = append(data, silver...)
+		}
+		if m, err = ner.Train(meta, data, opt); err != nil {
+			return err
+		}
+	}
+	if err := writeFile(o.Out, "ner.json", func(b *bytes.Buffer) error { return m.WriteMeta(b) }); err != nil {
+		return err
+	}
+	if err := writeFile(o.Out, "ner.lm.gz", func(b *bytes.Buffer) error { return m.WriteWeights(b) }); err != nil {
+		return err
+	}
+	o.logf("ner: %d weights, trained in %s", m.NNZ(), time.Since(start).Round(time.Second))
+	return nil
+}
+
+// Shares of training sentences added again in lower case and in upper
+// case: web text and headlines often are.
+const (
+	nerLowerShare = 0.15
+	nerUpperShare = 0.05
+)
+
+// augmentCase appends lower-cased and upper-cased copies of a random
+// (seeded) share of the sentences that hold a mention.
+func augmentCase(sents []nerSent, seed uint64) []nerSent {
+	rng := rand.New(rand.NewPCG(seed, 0xca5e))
+	out := sents
+	for _, s := range sents {
+		has := false
+		for _, l := range s.Labels {
+			has = has || l != "O"
+		}
+		if !has {
+			continue
+		}
+		r := rng.Float64()
+		var f func(string) string
+		switch {
+		case r < nerLowerShare:
+			f = strings.ToLower
+		case r < nerLowerShare+nerUpperShare:
+			f = strings.ToUpper
+		default:
+			continue
+		}
+		c := nerSent{ID: s.ID, Labels: s.Labels, Forms: make([]string, len(s.Forms))}
+		for i, w := range s.Forms {
+			c.Forms[i] = f(w)
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// nerSelfTrain is how often the self-labeled EWT train text joins the
+// training data (0: no self-training).
+const nerSelfTrain = 1
+
+// nerSilver labels the sentences of EWT train with m, document by
+// document.
+func nerSilver(data string, m *ner.Model, tg *tagger.Model) ([]ner.Example, error) {
+	ss, err := conllu.ReadFile(filepath.Join(data, "en_ewt", "en_ewt-ud-train.conllu"))
+	if err != nil {
+		return nil, err
+	}
+	var out []ner.Example
+	for a := 0; a < len(ss); {
+		b := a + 1
+		for b < len(ss) && ss[b].Doc == ss[a].Doc && ss[a].Doc != "" {
+			b++
+		}
+		forms := make([][]string, b-a)
+		tags := make([][]int, b-a)
+		for k := range forms {
+			forms[k] = ss[a+k].Forms()
+			tags[k] = tg.Tag(forms[k], nil)
+		}
+		labels := m.TagDocument(forms, tags)
+		for k := range forms {
+			out = append(out, ner.Example{Forms: forms[k], Tags: tags[k], Labels: labels[k]})
+		}
+		a = b
+	}
+	return out, nil
+}
+
+// nerExamples tags the sentences and turns their BIO labels into label
+// indices; unknown types count as O and an I- label that does not continue
+// a mention of its type starts one.
+func nerExamples(meta ner.Meta, tg *tagger.Model, sents []nerSent) []ner.Example {
 	idx := map[string]int{}
 	for k, l := range meta.Labels {
 		idx[l] = k
@@ -307,24 +482,20 @@ func TrainNER(o TrainOptions) error {
 	data := make([]ner.Example, 0, len(sents))
 	for _, s := range sents {
 		ex := ner.Example{Forms: s.Forms, Tags: tg.Tag(s.Forms, nil), Labels: make([]int, len(s.Forms))}
+		prev := "O"
 		for i, l := range s.Labels {
-			ex.Labels[i] = idx[l] // unknown types count as O
+			if _, ok := idx[l]; !ok {
+				l = "O"
+			}
+			if strings.HasPrefix(l, "I-") && prev[min(2, len(prev)):] != l[2:] {
+				l = "B-" + l[2:]
+			}
+			ex.Labels[i] = idx[l]
+			prev = l
 		}
 		data = append(data, ex)
 	}
-	o.logf("ner: %d sentences", len(data))
-	m, err := ner.Train(meta, data, ner.Options{Epochs: o.Epochs, Bits: 20, Seed: o.Seed, MinQ: nerMinQ, Log: o.Log})
-	if err != nil {
-		return err
-	}
-	if err := writeFile(o.Out, "ner.json", func(b *bytes.Buffer) error { return m.WriteMeta(b) }); err != nil {
-		return err
-	}
-	if err := writeFile(o.Out, "ner.lm.gz", func(b *bytes.Buffer) error { return m.Weights().(*linear.Model).Write(b) }); err != nil {
-		return err
-	}
-	o.logf("ner: %d weights, trained in %s", m.Weights().(*linear.Model).NNZ(), time.Since(start).Round(time.Second))
-	return nil
+	return data
 }
 
 const nerMinQ = 24

@@ -176,16 +176,18 @@ type Model struct {
 	mask  uint64
 }
 
+// entry is a quantized weight and its class, 4 bytes: the scoring loop is
+// bound by cache misses, so the smaller the table the faster.
 type entry struct {
-	w float32
-	c uint32
+	q int16
+	c uint8
 }
 
 func (m *Model) expand() {
 	m.mask = 1<<m.Bits - 1
 	m.ent = make([]entry, len(m.Q))
 	for i, q := range m.Q {
-		m.ent[i] = entry{w: float32(q) * m.Scale, c: uint32(m.Cls[i])}
+		m.ent[i] = entry{q: q, c: m.Cls[i]}
 	}
 }
 
@@ -199,7 +201,7 @@ func (m *Model) NNZ() int { return len(m.Q) }
 func (m *Model) Score(feats []uint64, scores []float32) {
 	// Two passes per chunk: first all bucket offsets, then all entries, so
 	// the (mostly cache-missing) loads of different features overlap.
-	off, ent := m.Off, m.ent
+	off, ent, scale := m.Off, m.ent, m.Scale
 	var lo, hi [64]uint32
 	for len(feats) > 0 {
 		n := min(len(feats), len(lo))
@@ -209,7 +211,7 @@ func (m *Model) Score(feats []uint64, scores []float32) {
 		}
 		for j := 0; j < n; j++ {
 			for _, e := range ent[lo[j]:hi[j]] {
-				scores[e.c] += e.w
+				scores[e.c] += float32(e.q) * scale
 			}
 		}
 		feats = feats[n:]
@@ -225,6 +227,18 @@ func (m *Model) Write(w io.Writer) error {
 		return err
 	}
 	bw := bufio.NewWriter(zw)
+	if err := m.WriteRaw(bw); err != nil {
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+// WriteRaw writes the model uncompressed into bw (for files that hold
+// several models or other sections in one compressed stream).
+func (m *Model) WriteRaw(bw *bufio.Writer) error {
 	var hdr [4 + 4 + 4 + 8]byte
 	binary.LittleEndian.PutUint32(hdr[0:], uint32(m.Bits))
 	binary.LittleEndian.PutUint32(hdr[4:], uint32(m.C))
@@ -243,12 +257,11 @@ func (m *Model) Write(w io.Writer) error {
 		bw.WriteByte(byte(uint16(q)))
 	}
 	for _, q := range m.Q {
-		bw.WriteByte(byte(uint16(q) >> 8))
+		if err := bw.WriteByte(byte(uint16(q) >> 8)); err != nil {
+			return err
+		}
 	}
-	if err := bw.Flush(); err != nil {
-		return err
-	}
-	return zw.Close()
+	return nil
 }
 
 // Read loads a model written by Write.
@@ -258,7 +271,11 @@ func Read(r io.Reader) (*Model, error) {
 		return nil, fmt.Errorf("linear: %w", err)
 	}
 	defer zr.Close()
-	br := bufio.NewReaderSize(zr, 1<<16)
+	return ReadRaw(bufio.NewReaderSize(zr, 1<<16))
+}
+
+// ReadRaw reads one model written by WriteRaw.
+func ReadRaw(br *bufio.Reader) (*Model, error) {
 	head := make([]byte, len(magic)+20)
 	if _, err := io.ReadFull(br, head); err != nil {
 		return nil, fmt.Errorf("linear: header: %w", err)
@@ -282,6 +299,9 @@ func Read(r io.Reader) (*Model, error) {
 		}
 		m.Off[b] = uint32(tot)
 		tot += n
+		if tot > nnz {
+			return nil, errors.New("linear: offsets do not match weight count")
+		}
 	}
 	if tot != nnz {
 		return nil, errors.New("linear: offsets do not match weight count")

@@ -1,22 +1,148 @@
 package ner
 
-// Gazetteer categories (bit flags).
-const (
-	GCountry = 1 << iota
-	GCity
-	GRegion
-	GDemonym
-	GFirstName
-	GLeader
-	GOrgWord
-	GTitle
-	GOrg
-	nGaz = iota
+import (
+	"bufio"
+	"compress/gzip"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"sort"
+	"strings"
 )
 
-// Our own small gazetteer; entries are space-separated tokens as the
-// tokenizer yields them. Later issues may extend it.
-var gazetteer = map[int]string{
+// Gazetteer categories (bit flags). A name may be in several.
+const (
+	GCountry   = 1 << iota // country names and aliases
+	GCity                  // populated places (mid-sized)
+	GRegion                // first-order divisions, continents, regions
+	GDemonym               // "French", "Americans"
+	GFirstName             // given names
+	GLeader                // surnames of well-known people
+	GOrgWord               // words that end organization names ("Inc.", "Ministry")
+	GTitle                 // titles before a name ("President", "Mr.")
+	GOrg                   // organizations, parties, armed groups, media
+	GBigCity               // cities of 100,000 people or more, capitals
+	GPerson                // full names of well-known people
+	GBrand                 // companies and brands (shops, restaurants, banks)
+	nGaz       = iota
+)
+
+// gazCats names the categories in gazetteer files.
+var gazCats = []string{"country", "city", "region", "demonym", "first", "surname", "orgword", "title", "org", "bigcity", "person", "brand"}
+
+// GazCategory returns the category bit of a name used in gazetteer files.
+func GazCategory(name string) (int, bool) {
+	for i, c := range gazCats {
+		if c == name {
+			return 1 << i, true
+		}
+	}
+	return 0, false
+}
+
+// maxGazLen is the longest name (in tokens) a gazetteer matches.
+const maxGazLen = 8
+
+// Gazetteer is a set of names (token sequences) with categories.
+type Gazetteer struct {
+	names map[string]uint32 // space-joined tokens -> categories
+}
+
+// NewGazetteer returns a gazetteer holding the built-in lists.
+func NewGazetteer() *Gazetteer {
+	g := &Gazetteer{names: map[string]uint32{}}
+	for cat, list := range builtin {
+		for _, e := range strings.Split(list, "|") {
+			g.Add(cat, strings.Fields(e))
+		}
+	}
+	return g
+}
+
+// Add adds a name, given as tokens, to category cat.
+func (g *Gazetteer) Add(cat int, tokens []string) {
+	if len(tokens) == 0 || len(tokens) > maxGazLen {
+		return
+	}
+	for _, t := range tokens {
+		if t == "" || strings.ContainsAny(t, " \t\n") {
+			return
+		}
+	}
+	g.names[strings.Join(tokens, " ")] |= uint32(cat)
+}
+
+// Len is the number of names.
+func (g *Gazetteer) Len() int { return len(g.names) }
+
+const gazHeader = "#eventwire-ner-gazetteer 1"
+
+// Write stores the gazetteer gzip-compressed, one "category<TAB>name" line
+// per name and category, sorted.
+func (g *Gazetteer) Write(w io.Writer) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(zw)
+	fmt.Fprintln(bw, gazHeader)
+	keys := make([]string, 0, len(g.names))
+	for k := range g.names {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for ci, c := range gazCats {
+		for _, k := range keys {
+			if g.names[k]&(1<<ci) != 0 {
+				fmt.Fprintf(bw, "%s\t%s\n", c, k)
+			}
+		}
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+// ReadGazetteer loads a gazetteer written by Write, on top of the built-in
+// lists. It also returns a checksum of the file's text.
+func ReadGazetteer(r io.Reader) (*Gazetteer, string, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, "", fmt.Errorf("ner gazetteer: %w", err)
+	}
+	defer zr.Close()
+	g := NewGazetteer()
+	h := fnv.New64a()
+	sc := bufio.NewScanner(io.TeeReader(zr, h))
+	sc.Buffer(make([]byte, 1<<16), 1<<20)
+	ln := 0
+	for sc.Scan() {
+		ln++
+		l := sc.Text()
+		if ln == 1 {
+			if l != gazHeader {
+				return nil, "", errors.New("ner gazetteer: line 1: not a gazetteer file")
+			}
+			continue
+		}
+		c, name, ok := strings.Cut(l, "\t")
+		cat, okc := GazCategory(c)
+		if !ok || !okc {
+			return nil, "", fmt.Errorf("ner gazetteer: line %d: want category<TAB>name", ln)
+		}
+		g.Add(cat, strings.Split(name, " "))
+	}
+	if err := sc.Err(); err != nil {
+		return nil, "", fmt.Errorf("ner gazetteer: line %d: %w", ln, err)
+	}
+	return g, fmt.Sprintf("%016x", h.Sum64()), nil
+}
+
+// builtin is our own small hand-written gazetteer; entries are
+// space-separated tokens as the tokenizer yields them.
+var builtin = map[int]string{
 	GCountry:   `Afghanistan|Albania|Algeria|Andorra|Angola|Argentina|Armenia|Australia|Austria|Azerbaijan|Bahamas|Bahrain|Bangladesh|Barbados|Belarus|Belgium|Belize|Benin|Bhutan|Bolivia|Bosnia|Bosnia and Herzegovina|Botswana|Brazil|Brunei|Bulgaria|Burkina Faso|Burundi|Cambodia|Cameroon|Canada|Cape Verde|Central African Republic|Chad|Chile|China|Colombia|Comoros|Congo|Costa Rica|Croatia|Cuba|Cyprus|Czech Republic|Czechia|Denmark|Djibouti|Dominica|Dominican Republic|East Timor|Ecuador|Egypt|El Salvador|Equatorial Guinea|Eritrea|Estonia|Eswatini|Ethiopia|Fiji|Finland|France|Gabon|Gambia|Georgia|Germany|Ghana|Greece|Grenada|Guatemala|Guinea|Guinea-Bissau|Guyana|Haiti|Honduras|Hungary|Iceland|India|Indonesia|Iran|Iraq|Ireland|Israel|Italy|Ivory Coast|Jamaica|Japan|Jordan|Kazakhstan|Kenya|Kiribati|Kosovo|Kuwait|Kyrgyzstan|Laos|Latvia|Lebanon|Lesotho|Liberia|Libya|Liechtenstein|Lithuania|Luxembourg|Madagascar|Malawi|Malaysia|Maldives|Mali|Malta|Mauritania|Mauritius|Mexico|Moldova|Monaco|Mongolia|Montenegro|Morocco|Mozambique|Myanmar|Burma|Namibia|Nepal|Netherlands|Holland|New Zealand|Nicaragua|Niger|Nigeria|North Korea|North Macedonia|Macedonia|Norway|Oman|Pakistan|Palestine|Panama|Papua New Guinea|Paraguay|Peru|Philippines|Poland|Portugal|Qatar|Romania|Russia|Rwanda|Samoa|San Marino|Saudi Arabia|Senegal|Serbia|Seychelles|Sierra Leone|Singapore|Slovakia|Slovenia|Somalia|South Africa|South Korea|Korea|South Sudan|Spain|Sri Lanka|Sudan|Suriname|Sweden|Switzerland|Syria|Taiwan|Tajikistan|Tanzania|Thailand|Togo|Tonga|Trinidad|Tunisia|Turkey|Turkmenistan|Uganda|Ukraine|United Arab Emirates|UAE|United Kingdom|UK|Britain|Great Britain|England|Scotland|Wales|United States|United States of America|US|U.S.|USA|America|Uruguay|Uzbekistan|Vanuatu|Vatican|Venezuela|Vietnam|Yemen|Zambia|Zimbabwe|Gaza|West Bank|Crimea|Kurdistan|Tibet|Hong Kong|Puerto Rico|Greenland`,
 	GCity:      `Paris|London|Moscow|Washington|Beijing|Tokyo|Berlin|Rome|Madrid|Kiev|Kyiv|Baghdad|Damascus|Tehran|Cairo|Jerusalem|Tel Aviv|Ankara|Istanbul|Riyadh|Dubai|Doha|Kabul|Islamabad|Karachi|Lahore|New Delhi|Delhi|Mumbai|Bangalore|Kolkata|Dhaka|Bangkok|Jakarta|Manila|Seoul|Pyongyang|Shanghai|Hong Kong|Taipei|Singapore|Sydney|Melbourne|Canberra|Auckland|Toronto|Montreal|Vancouver|Ottawa|Mexico City|Havana|Caracas|Bogota|Lima|Santiago|Buenos Aires|Sao Paulo|Rio de Janeiro|Brasilia|New York|New York City|Los Angeles|Chicago|Houston|Boston|Philadelphia|San Francisco|Seattle|Miami|Atlanta|Dallas|Detroit|Denver|Phoenix|Las Vegas|San Diego|Baltimore|New Orleans|Brussels|Amsterdam|Geneva|Zurich|Vienna|Prague|Warsaw|Budapest|Bucharest|Athens|Lisbon|Dublin|Edinburgh|Manchester|Stockholm|Oslo|Copenhagen|Helsinki|Minsk|Tbilisi|Baku|Yerevan|Beirut|Amman|Aleppo|Homs|Mosul|Raqqa|Fallujah|Basra|Kandahar|Tripoli|Benghazi|Tunis|Algiers|Rabat|Casablanca|Khartoum|Addis Ababa|Nairobi|Mogadishu|Lagos|Abuja|Accra|Dakar|Kinshasa|Johannesburg|Cape Town|Pretoria|Harare|Kampala|Kigali|Sanaa|Aden|Muscat|Abu Dhabi|Kuwait City|Hanoi|Ho Chi Minh City|Kuala Lumpur|Yangon|Colombo|Kathmandu|Marseille|Lyon|Nice|Munich|Frankfurt|Hamburg|Milan|Naples|Barcelona|St. Petersburg|Sochi|Odessa|Donetsk|Luhansk|Sevastopol|Gaza City|Ramallah|Hebron|Strasbourg|The Hague|Davos|Vienna`,
 	GRegion:    `Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|West Virginia|Wisconsin|Wyoming|Ontario|Quebec|Alberta|British Columbia|Bavaria|Catalonia|Kashmir|Punjab|Darfur|Sinai|Donbas|Chechnya|Siberia|Xinjiang|Europe|Asia|Africa|North America|South America|Latin America|Middle East|Central Asia|Southeast Asia|Balkans|Caribbean|Scandinavia|Pacific|Atlantic|Mediterranean|Arctic|Antarctica|Persian Gulf|Gulf|Red Sea|Black Sea|Baltic|Golan Heights|Silicon Valley|Wall Street|Capitol Hill|White House|Kremlin|Pentagon|Downing Street|Elysee|Manhattan|Brooklyn`,

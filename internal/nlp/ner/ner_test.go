@@ -2,8 +2,6 @@ package ner
 
 import (
 	"testing"
-
-	"github.com/eventwire/eventwire/internal/nlp/linear"
 )
 
 func TestTrainTagAndRules(t *testing.T) {
@@ -45,7 +43,7 @@ func TestTrainTagAndRules(t *testing.T) {
 }
 
 func TestPostRules(t *testing.T) {
-	m, err := New(Meta{Labels: DefaultLabels}, linear.NewTrainer(4, len(DefaultLabels)))
+	m, err := newModel(Meta{Labels: DefaultLabels}, newTrainer(4, len(DefaultLabels)), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,16 +56,21 @@ func TestPostRules(t *testing.T) {
 	}{
 		{"title trimmed", []string{"President", "Obama", "spoke"}, []int{B("PER"), I("PER"), 0}, []int{0, B("PER"), 0}},
 		{"bare title dropped", []string{"the", "President", "spoke"}, []int{0, B("PER"), 0}, []int{0, 0, 0}},
-		{"gazetteer name completed", []string{"the", "White", "House", "said"}, []int{0, B("ORG"), 0, 0}, []int{0, B("LOC"), I("LOC"), 0}},
+		{"gazetteer name completed", []string{"the", "Golan", "Heights", "said"}, []int{0, B("ORG"), 0, 0}, []int{0, B("LOC"), I("LOC"), 0}},
+		{"gazetteer organization completed", []string{"the", "Islamic", "State", "said"}, []int{0, B("ORG"), 0, 0}, []int{0, B("ORG"), I("ORG"), 0}},
 		{"symbol dropped", []string{"IS", "-", "claimed"}, []int{0, B("PER"), 0}, []int{0, 0, 0}},
+		{"lower-case tail trimmed", []string{"Yonhap", "news", "agency", "said"}, []int{B("ORG"), I("ORG"), I("ORG"), 0}, []int{B("ORG"), 0, 0, 0}},
+		{"lower-case inside kept", []string{"Bank", "of", "America", "said"}, []int{B("ORG"), I("ORG"), I("ORG"), 0}, []int{B("ORG"), I("ORG"), I("ORG"), 0}},
+		{"hyphenated name kept", []string{"Lee", "Cheuk", "-", "yan"}, []int{B("PER"), I("PER"), I("PER"), I("PER")}, []int{B("PER"), I("PER"), I("PER"), I("PER")}},
+		{"lower-case name kept", []string{"burger", "king"}, []int{B("ORG"), I("ORG")}, []int{B("ORG"), I("ORG")}},
+		{"function word dropped", []string{"Obama", "and", "Putin"}, []int{B("PER"), B("PER"), B("PER")}, []int{B("PER"), 0, B("PER")}},
 	}
 	sc := m.pool.Get().(*scratch)
 	for _, tc := range tests {
+		sc.forms = tc.forms
 		m.prepare(sc, tc.forms)
 		got := append([]int(nil), tc.labels...)
-		m.trimTitles(tc.forms, got)
-		m.completeNames(sc, got)
-		m.dropSymbols(sc, got)
+		m.postProcess(sc, tc.forms, nil, got)
 		for i := range tc.want {
 			if got[i] != tc.want[i] {
 				t.Errorf("%s: got %v, want %v", tc.name, got, tc.want)

@@ -19,7 +19,8 @@ func dist(d int) int {
 }
 
 // features appends the features of configuration s.
-func features(s *state, ws []wordfeat.Word, tags []int, out []uint64) []uint64 {
+func features(s *state, sc *scratch, out []uint64) []uint64 {
+	ws, tags := sc.words, sc.tags
 	at := func(i int) int { // stack position from the top, -1 when absent
 		if i < len(s.stack) {
 			return s.stack[len(s.stack)-1-i]
@@ -146,6 +147,65 @@ func features(s *state, ws []wordfeat.Word, tags []int, out []uint64) []uint64 {
 		S(103).Int(t(s1l1)).Sum(),
 		// suffixes of the focus words
 		S(110).U64(s0sfx).Int(b0t).Sum(), S(111).U64(b0sfx).Int(s0t).Sum(),
+	)
+	if !sc.rich {
+		return out
+	}
+	// third order (tags of the two outermost children)
+	s1l2 := ch(s.lc2, s1)
+	ls := func(a []uint64, i int) uint64 {
+		if i < 0 {
+			return 1 << 63
+		}
+		return a[i]
+	}
+	between := func(a, b int) int { // clause punctuation strictly between a < b
+		if a < 0 || b < 0 || a >= b {
+			return -1
+		}
+		return min(sc.punct[b]-sc.punct[a+1], 3)
+	}
+	d10 := -1
+	if s1 > 0 && s0 > 0 {
+		d10 = dist(s0 - s1)
+	}
+	var s0fl, b0fl int
+	if s0 > 0 {
+		s0fl = int(ws[s0].Flags)
+	}
+	if b0 > 0 {
+		b0fl = int(ws[b0].Flags)
+	}
+	b3t := t(buf(3))
+	out = append(out,
+		S(120).Int(s0t).Int(t(s0l1)).Int(t(s0l2)).Sum(),
+		S(121).Int(s0t).Int(t(s0r1)).Int(t(s0r2)).Sum(),
+		S(122).Int(s1t).Int(t(s1r1)).Int(t(ch(s.rc2, s1))).Sum(),
+		S(123).Int(b0t).Int(t(b0l1)).Int(t(b0l2)).Sum(),
+		S(124).Int(s1t).Int(t(s1l1)).Int(t(s1l2)).Sum(),
+		// label sets
+		S(125).U64(s0w).U64(ls(s.lset, s0)).Sum(), S(126).Int(s0t).U64(ls(s.lset, s0)).Sum(),
+		S(127).U64(s0w).U64(ls(s.rset, s0)).Sum(), S(128).Int(s0t).U64(ls(s.rset, s0)).Sum(),
+		S(129).U64(b0w).U64(ls(s.lset, b0)).Sum(), S(130).Int(b0t).U64(ls(s.lset, b0)).Sum(),
+		S(131).Int(s1t).U64(ls(s.rset, s1)).Sum(), S(132).Int(s1t).U64(ls(s.lset, s1)).Sum(),
+		// children words with head tags
+		S(133).U64(w(s0l1)).Int(t(s0l1)).Sum(),
+		S(134).Int(s0t).U64(w(s0l1)).Sum(), S(135).Int(s0t).U64(w(s0r1)).Sum(),
+		S(136).Int(b0t).U64(w(b0l1)).Sum(), S(137).Int(s1t).U64(w(s1r1)).Sum(),
+		// distance between s1 and s0, punctuation in between
+		S(138).Int(s1t).Int(s0t).Int(d10).Sum(), S(139).U64(s1w).U64(s0w).Int(d10).Sum(),
+		S(140).Int(s0t).Int(b0t).Int(between(s0, b0)).Sum(),
+		S(141).Int(s1t).Int(s0t).Int(between(s1, s0)).Sum(),
+		S(142).Int(b1t).Int(b2t).Int(b3t).Sum(),
+		// mixed word/tag triples
+		S(144).U64(s0w).Int(b0t).Int(b1t).Sum(),
+		S(145).Int(s0t).U64(b0w).Int(b1t).Sum(),
+		S(146).U64(s1w).Int(s0t).Int(b0t).Sum(),
+		S(147).Int(s1t).U64(s0w).Int(b0t).Sum(),
+		S(148).Int(s1t).Int(s0t).U64(b0w).Sum(),
+		S(149).Int(s0t).Int(s0fl).Int(b0t).Int(b0fl).Sum(),
+		S(150).U64(s0sfx).U64(b0sfx).Sum(),
+		S(151).Int(s0t).Int(b0t).Int(l(s0l1)).Int(l(b0l1)).Sum(),
 	)
 	return out
 }

@@ -18,6 +18,9 @@ import (
 type Meta struct {
 	Labels []string `json:"labels"`
 	Tags   []string `json:"tags"` // the tagger classes ("UPOS\tXPOS") the model was trained with
+	// Features is the feature-set version: 0 the original templates, 2 adds
+	// third-order, label-set, punctuation and distance templates.
+	Features int `json:"features,omitempty"`
 }
 
 // Model is a trained parser. It is safe for concurrent use.
@@ -31,6 +34,8 @@ type scratch struct {
 	st     state
 	words  []wordfeat.Word
 	tags   []int
+	rich   bool  // Meta.Features >= 2
+	punct  []int // punct[i] = number of clause punctuation marks among words 1..i-1
 	feats  []uint64
 	scores []float32
 }
@@ -41,7 +46,7 @@ func New(meta Meta, lm linear.Scorer) (*Model, error) {
 		return nil, fmt.Errorf("parser: %d labels for %d classes", len(meta.Labels), lm.Classes())
 	}
 	m := &Model{Meta: meta, lm: lm}
-	m.pool.New = func() any { return &scratch{scores: make([]float32, lm.Classes())} }
+	m.pool.New = func() any { return &scratch{scores: make([]float32, lm.Classes()), rich: meta.Features >= 2} }
 	return m, nil
 }
 
@@ -79,6 +84,7 @@ type state struct {
 	head, lab          []int
 	lc1, lc2, rc1, rc2 []int
 	nl, nr             []int
+	lset, rset         []uint64 // label sets of the left / right children
 	onStack            []bool
 }
 
@@ -98,6 +104,13 @@ func (s *state) reset(n int) {
 	}
 	for i := 0; i <= n; i++ {
 		s.head[i], s.lab[i], s.lc1[i], s.lc2[i], s.rc1[i], s.rc2[i], s.nl[i], s.nr[i] = -1, -1, -1, -1, -1, -1, 0, 0
+	}
+	for _, p := range []*[]uint64{&s.lset, &s.rset} {
+		if cap(*p) < n+1 {
+			*p = make([]uint64, n+1)
+		}
+		*p = (*p)[:n+1]
+		clear(*p)
 	}
 	if cap(s.onStack) < n+1 {
 		s.onStack = make([]bool, n+1)
@@ -123,6 +136,7 @@ func (s *state) valid(a int) bool {
 func (s *state) attach(h, d, l int) {
 	s.head[d], s.lab[d] = h, l
 	if d < h {
+		s.lset[h] |= 1 << (uint(l) & 63)
 		s.nl[h]++
 		if s.lc1[h] < 0 || d < s.lc1[h] {
 			s.lc2[h], s.lc1[h] = s.lc1[h], d
@@ -130,6 +144,7 @@ func (s *state) attach(h, d, l int) {
 			s.lc2[h] = d
 		}
 	} else {
+		s.rset[h] |= 1 << (uint(l) & 63)
 		s.nr[h]++
 		if s.rc1[h] < 0 || d > s.rc1[h] {
 			s.rc2[h], s.rc1[h] = s.rc1[h], d
@@ -169,7 +184,7 @@ func (m *Model) Parse(forms []string, tags []int, heads, labels []int) ([]int, [
 	st := &sc.st
 	st.reset(n)
 	for !st.done() {
-		sc.feats = features(st, sc.words, sc.tags, sc.feats[:0])
+		sc.feats = features(st, sc, sc.feats[:0])
 		clear(sc.scores)
 		m.lm.Score(sc.feats, sc.scores)
 		best, bs := -1, float32(0)
@@ -199,4 +214,14 @@ func (sc *scratch) prepare(forms []string, tags []int) {
 		sc.words = append(sc.words, wordfeat.Of(f, buf[:0]))
 	}
 	sc.tags = append(append(sc.tags[:0], -2), tags...)
+	sc.punct = append(sc.punct[:0], 0)
+	c := 0
+	for i := range forms {
+		sc.punct = append(sc.punct, c)
+		switch forms[i] {
+		case ",", ";", ":", "--", "-", "–", "—":
+			c++
+		}
+	}
+	sc.punct = append(sc.punct, c)
 }

@@ -133,7 +133,7 @@ func Train(meta Meta, data []Example, o Options) (*Model, error) {
 		}
 		golds[i] = g
 	}
-	sc := &scratch{scores: make([]float32, C)}
+	sc := &scratch{scores: make([]float32, C), rich: meta.Features >= 2}
 	costs := make([]int, C)
 	for ep := 0; ep < o.Epochs; ep++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
@@ -145,7 +145,7 @@ func Train(meta Meta, data []Example, o Options) (*Model, error) {
 			st := &sc.st
 			st.reset(n)
 			for !st.done() {
-				sc.feats = features(st, sc.words, sc.tags, sc.feats[:0])
+				sc.feats = features(st, sc, sc.feats[:0])
 				clear(sc.scores)
 				tr.Score(sc.feats, sc.scores)
 				var cs, cl, cr int

@@ -3,8 +3,6 @@ package tagger
 import (
 	"bytes"
 	"testing"
-
-	"github.com/eventwire/eventwire/internal/nlp/linear"
 )
 
 func TestTrainTag(t *testing.T) {
@@ -31,7 +29,7 @@ func TestTrainTag(t *testing.T) {
 	if err := m.WriteMeta(&meta2); err != nil {
 		t.Fatal(err)
 	}
-	if err := m.Weights().(*linear.Model).Write(&w); err != nil {
+	if err := m.WriteWeights(&w); err != nil {
 		t.Fatal(err)
 	}
 	m2, err := Load(&meta2, &w)

@@ -94,7 +94,7 @@ func chunk(text string, a, b int, last bool, out []doc.Token) []doc.Token {
 		e++
 	}
 	if e == b {
-		if e-a == 5 || e-a == 6 { // gonna, cannot
+		if e-a == 5 || e-a == 6 || bareContraction(text[a:b]) > 0 { // gonna, cannot, dont
 			return core(text, a, b, out)
 		}
 		return tok(out, text, a, b)
@@ -106,6 +106,14 @@ func chunk(text string, a, b int, last bool, out []doc.Token) []doc.Token {
 	// A chunk that is a clitic on its own ("'s", "n't") stays whole.
 	if isClitic(text[a:b]) {
 		return tok(out, text, a, b)
+	}
+	// An emoticon, possibly followed by sentence punctuation (":-).").
+	if n := emoticonLen(text[a:b]); n > 0 {
+		out = tok(out, text, a, a+n)
+		if a+n < b {
+			out = tok(out, text, a+n, b)
+		}
+		return out
 	}
 	// Leading punctuation.
 	for a < b {
@@ -213,7 +221,7 @@ func cliticCut(w string) int {
 				return 3
 			}
 		}
-		return 0
+		return bareContraction(w)
 	}
 	// n't, n’t
 	if n > 3 && hasSuffixFold(w, "n't") && isLetterByte(w[n-4]) {
@@ -463,4 +471,56 @@ func equalFold(a, b string) bool {
 		}
 	}
 	return true
+}
+
+var emoticons = []string{
+	":-)", ":-(", ":-D", ":-P", ":-p", ":-/", ";-)", ":'(", "^_^",
+	":)", ":(", ":D", ":P", ":p", ":/", ";)", "=)", "=(", ":]", ":[", "<3", ":o", ":O", "XD", "^^",
+}
+
+// emoticonLen returns the length of the emoticon that w is, or that w
+// starts with when only sentence punctuation follows it; else 0.
+func emoticonLen(w string) int {
+	for _, e := range emoticons {
+		rest, ok := strings.CutPrefix(w, e)
+		if !ok {
+			continue
+		}
+		if e == "XD" || e == ":/" || e == "<3" {
+			if rest != "" {
+				continue // "XDR", "://", "<3x"
+			}
+		}
+		if strings.Trim(rest, ".!?,") == "" {
+			return len(e)
+		}
+	}
+	return 0
+}
+
+// bareContractions are contractions written without their apostrophe, as
+// in informal web text, with where UD cuts them ("dont" = "do" + "nt").
+// Forms that are also common words ("its", "lets", "ill", "well", "wont")
+// are left alone.
+var bareContractions = map[string]int{
+	"dont": 2, "didnt": 3, "doesnt": 4, "isnt": 2, "wasnt": 3, "arent": 3, "werent": 4,
+	"havent": 4, "hasnt": 3, "hadnt": 3, "couldnt": 5, "shouldnt": 6, "wouldnt": 5, "cant": 2,
+	"im": 1, "ive": 1, "thats": 4, "whats": 4, "youre": 3, "theyre": 4,
+}
+
+// bareContraction returns where the second part of a bare contraction
+// starts in w (any letter case), or 0.
+func bareContraction(w string) int {
+	if len(w) < 2 || len(w) > 8 {
+		return 0
+	}
+	var buf [8]byte
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return bareContractions[string(buf[:len(w)])]
 }

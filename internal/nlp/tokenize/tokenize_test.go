@@ -35,6 +35,9 @@ func TestTokens(t *testing.T) {
 		{"the parents' house at 10:30 a.m.", "the|parents|'|house|at|10:30|a.m."},
 		{"Wait...what?!", "Wait|...|what|?!"},
 		{"I cannot", "I|can|not"},
+		{"i dont know, Thats why im here and its fine", "i|do|nt|know|,|That|s|why|i|m|here|and|its|fine"},
+		{"I love her :) see you :-). Bye :(", "I|love|her|:)|see|you|:-)|.|Bye|:("},
+		{"Fax: 555 and https://x.org XD", "Fax|:|555|and|https://x.org|XD"},
 		{"Apples, pears, etc. Acme Inc.", "Apples|,|pears|,|etc.|Acme|Inc|."},
 		{"", ""},
 	}

@@ -4,6 +4,7 @@
 package wordfeat
 
 import (
+	"bytes"
 	"unicode"
 	"unicode/utf8"
 
@@ -28,6 +29,12 @@ type Word struct {
 	Suf               [4]uint64 // suffixes of 1..4 bytes
 	Flags             uint8
 	Len               int // runes
+
+	// Longer affixes and hyphen parts (0 when absent); the tagger uses
+	// them, the NER features predate them.
+	Pre45           [2]uint64 // prefixes of 4 and 5 bytes
+	Suf5            uint64    // suffix of 5 bytes
+	HyFirst, HyLast uint64    // normalized parts before the first / after the last hyphen
 }
 
 // Pad is the word used outside the sentence.
@@ -127,6 +134,22 @@ func Of(f string, buf []byte) Word {
 	for n := 1; n <= 4; n++ {
 		if n <= len(lb) {
 			w.Suf[n-1] = linear.Seed(20 + n).Bytes(lb[len(lb)-n:]).Sum()
+		}
+	}
+	for n := 4; n <= 5; n++ {
+		if n <= len(lb) {
+			w.Pre45[n-4] = linear.Seed(10 + n).Bytes(lb[:n]).Sum()
+		}
+	}
+	if len(lb) >= 5 {
+		w.Suf5 = linear.Seed(25).Bytes(lb[len(lb)-5:]).Sum()
+	}
+	if w.Flags&HasHyphen != 0 && len(lb) > 1 {
+		if i := bytes.IndexByte(lb, '-'); i > 0 {
+			w.HyFirst = linear.Seed(1).Bytes(lb[:i]).Sum()
+		}
+		if i := bytes.LastIndexByte(lb, '-'); i >= 0 && i < len(lb)-1 {
+			w.HyLast = linear.Seed(1).Bytes(lb[i+1:]).Sum()
 		}
 	}
 	return w
