@@ -73,6 +73,12 @@ func newExportCmd() *cobra.Command {
 	c := &cobra.Command{
 		Use:   "export [flags]",
 		Short: "Stream stored documents as JSONL, or events/mentions/GKG as GDELT 2.0 TSV",
+		Long: `export streams every stored document, in insertion order, as the JSON
+contract (jsonl) or as GDELT 2.0 files: Events (61 columns), Mentions (16)
+and GKG 2.1 (27), tab-separated without a header, like GDELT's own files.
+Here every event row counts its own document only (NumMentions/NumSources/
+NumArticles = 1); "eventwire slices" writes GDELT update files in which the
+same event reported by several articles is one row with merged counts.`,
 		Example: `  eventwire export --format jsonl > docs.jsonl
   eventwire export --format gdelt-events > events.tsv`,
 		Args: cobra.NoArgs,
