@@ -143,22 +143,56 @@ func (t *Trainer) Finish(minQ int) *Model {
 			maxAbs = math.Abs(a)
 		}
 	}
+	// The scale comes from the unrounded averages, so it can differ in the
+	// last bits from Quantize(Averaged()): models trained with Finish keep
+	// their exact weights.
+	return quantize(t.bits, t.C, avg, maxAbs, minQ)
+}
+
+// Averaged returns the averaged weights, a dense 2^bits × classes table
+// (bucket b's class k at b*classes+k). Several trainers' averages can be
+// combined (e.g. averaged into an ensemble) and made a model with Quantize.
+func (t *Trainer) Averaged() []float32 {
+	avg := make([]float32, len(t.W))
+	for i := range t.W {
+		avg[i] = float32(float64(t.W[i]) - t.U[i]/t.steps)
+	}
+	return avg
+}
+
+// Quantize makes the compact model of dense weights avg (2^bits rows of
+// classes, as returned by Trainer.Averaged), quantized to int16 with the
+// scale of their largest magnitude and without the weights whose quantized
+// magnitude is below minQ.
+func Quantize(bits uint, classes int, avg []float32, minQ int) (*Model, error) {
+	if bits > 26 || classes < 1 || classes > 256 || len(avg) != (1<<bits)*classes {
+		return nil, fmt.Errorf("linear: quantize: %d weights for 2^%d buckets of %d classes", len(avg), bits, classes)
+	}
+	var maxAbs float64
+	for _, a := range avg {
+		maxAbs = max(maxAbs, math.Abs(float64(a)))
+	}
+	return quantize(bits, classes, avg, maxAbs, minQ), nil
+}
+
+// quantize makes the compact model of avg with the scale maxAbs/32000.
+func quantize(bits uint, C int, avg []float32, maxAbs float64, minQ int) *Model {
 	scale := float32(maxAbs / 32000)
 	if scale == 0 {
 		scale = 1
 	}
-	m := &Model{Bits: t.bits, C: t.C, Scale: scale, Off: make([]uint32, (1<<t.bits)+1)}
-	for b := 0; b < 1<<t.bits; b++ {
+	m := &Model{Bits: bits, C: C, Scale: scale, Off: make([]uint32, (1<<bits)+1)}
+	for b := 0; b < 1<<bits; b++ {
 		m.Off[b] = uint32(len(m.Cls))
-		for k := 0; k < t.C; k++ {
-			q := int(math.Round(float64(avg[b*t.C+k] / scale)))
+		for k := 0; k < C; k++ {
+			q := int(math.Round(float64(avg[b*C+k] / scale)))
 			if q != 0 && (q >= minQ || -q >= minQ) {
 				m.Cls = append(m.Cls, uint8(k))
 				m.Q = append(m.Q, int16(q))
 			}
 		}
 	}
-	m.Off[1<<t.bits] = uint32(len(m.Cls))
+	m.Off[1<<bits] = uint32(len(m.Cls))
 	m.expand()
 	return m
 }
@@ -211,7 +245,10 @@ func (m *Model) Score(feats []uint64, scores []float32) {
 		}
 		for j := 0; j < n; j++ {
 			for _, e := range ent[lo[j]:hi[j]] {
-				scores[e.c] += float32(e.q) * scale
+				// The explicit conversion rounds the product before the
+				// add (no fused multiply-add), so scores are the same on
+				// every platform.
+				scores[e.c] += float32(float32(e.q) * scale)
 			}
 		}
 		feats = feats[n:]

@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+
+	"github.com/eventwire/eventwire/internal/nlp/linear"
 )
 
 func TestHarmonize(t *testing.T) {
-	m, err := newModel(Meta{Labels: DefaultLabels}, newTrainer(4, len(DefaultLabels)), nil)
+	m, err := newModel(Meta{Labels: DefaultLabels}, linear.NewTrainer(4, len(DefaultLabels)), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,6 +5,8 @@ import (
 	"compress/gzip"
 	"strings"
 	"testing"
+
+	"github.com/eventwire/eventwire/internal/nlp/linear"
 )
 
 func gz(t testing.TB, text string) []byte {
@@ -68,7 +70,7 @@ func FuzzReadGazetteer(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text []byte) {
 		g, _, err := ReadGazetteer(bytes.NewReader(gz(t, string(text))))
 		if err == nil {
-			if _, err := newModel(Meta{Labels: DefaultLabels}, newTrainer(4, len(DefaultLabels)), g); err != nil {
+			if _, err := newModel(Meta{Labels: DefaultLabels}, linear.NewTrainer(4, len(DefaultLabels)), g); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -79,7 +81,7 @@ func TestGazetteerMatching(t *testing.T) {
 	g := NewGazetteer()
 	g.Add(GBrand, []string{"Taco", "Bell"})
 	g.Add(GOrg, []string{"al-Qaeda"})
-	m, err := newModel(Meta{Labels: DefaultLabels}, newTrainer(4, len(DefaultLabels)), g)
+	m, err := newModel(Meta{Labels: DefaultLabels}, linear.NewTrainer(4, len(DefaultLabels)), g)
 	if err != nil {
 		t.Fatal(err)
 	}

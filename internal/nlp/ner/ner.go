@@ -21,6 +21,9 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+
+	"github.com/eventwire/eventwire/internal/nlp/linear"
+	"github.com/eventwire/eventwire/internal/nlp/wordfeat"
 )
 
 // Meta lists the BIO labels and the tagger classes the model expects.
@@ -36,7 +39,7 @@ var DefaultLabels = []string{"O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "
 // Model is a trained NER tagger. It is safe for concurrent use.
 type Model struct {
 	Meta
-	lm     scorer
+	lm     linear.Scorer
 	gaz    map[uint64]uint32 // name hash -> categories (low bits exact case, high bits any case); gazPrefix marks prefixes
 	inside []int             // for each label: the B label it continues, or -1
 	tagH   []uint64          // hash of each tagger class name
@@ -51,7 +54,7 @@ const gazPrefix = 1 << 31
 type scratch struct {
 	forms      []string
 	drop       []bool // training: leave out the word's identity features
-	words      []word
+	words      []wordfeat.Word
 	gazB, gazI []uint32
 	mLen       []int    // longest exact-case multiword gazetteer match at each start
 	mCat       []uint32 // its categories
@@ -67,7 +70,7 @@ type scratch struct {
 
 // newModel wraps a scorer with its meta data and gazetteer (nil: the
 // built-in lists).
-func newModel(meta Meta, lm scorer, g *Gazetteer) (*Model, error) {
+func newModel(meta Meta, lm linear.Scorer, g *Gazetteer) (*Model, error) {
 	if len(meta.Labels) != lm.Classes() || len(meta.Labels) == 0 || meta.Labels[0] != "O" || len(meta.Labels) > 127 {
 		return nil, fmt.Errorf("ner: %d labels for %d classes", len(meta.Labels), lm.Classes())
 	}
@@ -96,13 +99,13 @@ func newModel(meta Meta, lm scorer, g *Gazetteer) (*Model, error) {
 func (m *Model) BindTags(names []string) {
 	m.tagH = make([]uint64, len(names))
 	for k, t := range names {
-		m.tagH[k] = seed(fTagName).Str(t).Sum()
+		m.tagH[k] = linear.Seed(fTagName).Str(t).Sum()
 	}
 }
 
 func (m *Model) tagHash(tags []int, j int) uint64 {
 	if j < 0 || j >= len(tags) || tags[j] < 0 || tags[j] >= len(m.tagH) {
-		return padWord.Shape
+		return wordfeat.Pad.Shape
 	}
 	return m.tagH[tags[j]]
 }
@@ -115,12 +118,12 @@ func (m *Model) computeTrans() {
 	clear(m.trans)
 	var f [1]uint64
 	for p := -1; p < L; p++ {
-		f[0] = seed(fTrans).Int(p).Sum()
+		f[0] = linear.Seed(fTrans).Int(p).Sum()
 		m.lm.Score(f[:], m.trans[(p+1)*L:(p+2)*L])
 	}
 }
 
-func gazKey(exact bool, n int, h hash) uint64 {
+func gazKey(exact bool, n int, h linear.Hash) uint64 {
 	if exact {
 		return h.Int(n).Sum()
 	}
@@ -153,9 +156,9 @@ func (m *Model) buildGazetteer(g *Gazetteer) {
 }
 
 func (m *Model) addGazName(toks []string, cat uint32, buf []byte) {
-	h, hl := seed(500), seed(501)
+	h, hl := linear.Seed(500), linear.Seed(501)
 	for i, t := range toks {
-		w := wordOf(t, buf[:0])
+		w := wordfeat.Of(t, buf[:0])
 		h, hl = h.U64(w.Raw), hl.U64(w.Lower)
 		if i < len(toks)-1 {
 			m.gaz[gazKey(true, i+1, h)] |= gazPrefix
@@ -204,7 +207,7 @@ func Load(meta, weights, gazetteer io.Reader) (*Model, error) {
 	if err := json.NewDecoder(meta).Decode(&md); err != nil {
 		return nil, fmt.Errorf("ner: meta: %w", err)
 	}
-	lm, err := readWeights(weights)
+	lm, err := linear.Read(weights)
 	if err != nil {
 		return nil, fmt.Errorf("ner: %w", err)
 	}
@@ -229,7 +232,7 @@ func (m *Model) WriteMeta(w io.Writer) error { return json.NewEncoder(w).Encode(
 
 // WriteWeights writes the weights (gzip'd).
 func (m *Model) WriteWeights(w io.Writer) error {
-	lm, ok := m.lm.(*weights)
+	lm, ok := m.lm.(*linear.Model)
 	if !ok {
 		return errors.New("ner: model is still training")
 	}
@@ -238,7 +241,7 @@ func (m *Model) WriteWeights(w io.Writer) error {
 
 // NNZ is the number of stored weights.
 func (m *Model) NNZ() int {
-	if lm, ok := m.lm.(*weights); ok {
+	if lm, ok := m.lm.(*linear.Model); ok {
 		return lm.NNZ()
 	}
 	return 0
@@ -268,7 +271,7 @@ func grow[T any](s []T, n int) []T {
 }
 
 func (m *Model) prepare(sc *scratch, forms []string) {
-	sc.words = prepareWords(forms, sc.words)
+	sc.words = wordfeat.Prepare(forms, sc.words)
 	n := len(forms)
 	sc.gazB, sc.gazI = grow(sc.gazB, n), grow(sc.gazI, n)
 	sc.mLen, sc.mCat = grow(sc.mLen, n), grow(sc.mCat, n)
@@ -276,7 +279,7 @@ func (m *Model) prepare(sc *scratch, forms []string) {
 	coverLen := grow(sc.fOff, n) // reused as scratch; fOff is rebuilt later
 	const low = 1<<nGaz - 1
 	for i := 0; i < n; i++ {
-		h, hl := seed(500), seed(501)
+		h, hl := linear.Seed(500), linear.Seed(501)
 		exactOn, lowerOn := true, true
 		for l := 1; l <= maxGazLen && i+l <= n && (exactOn || lowerOn); l++ {
 			var ce, cl uint32
@@ -315,7 +318,7 @@ func (m *Model) prepare(sc *scratch, forms []string) {
 						case j == i+l-1:
 							pos = 3
 						}
-						sc.cover[j] = seed(fCover).Int(pos).Int(int(exact)).Int(min(l, 4)).Sum()
+						sc.cover[j] = linear.Seed(fCover).Int(pos).Int(int(exact)).Int(min(l, 4)).Sum()
 					}
 				}
 			}
@@ -370,9 +373,9 @@ const (
 
 func (m *Model) features(sc *scratch, tags []int, i int, out []uint64) []uint64 {
 	ws := sc.words
-	wd := func(j int) *word {
+	wd := func(j int) *wordfeat.Word {
 		if j < 0 || j >= len(ws) {
-			return &padWord
+			return &wordfeat.Pad
 		}
 		return &ws[j]
 	}
@@ -384,7 +387,7 @@ func (m *Model) features(sc *scratch, tags []int, i int, out []uint64) []uint64 
 	}
 	w0, wm1, wp1 := &ws[i], wd(i-1), wd(i+1)
 	t0, tm1, tp1 := m.tagHash(tags, i), m.tagHash(tags, i-1), m.tagHash(tags, i+1)
-	S := seed
+	S := linear.Seed
 	if sc.drop == nil || !sc.drop[i] {
 		out = append(out,
 			S(fW0).U64(w0.Lower).Sum(),
@@ -412,7 +415,7 @@ func (m *Model) features(sc *scratch, tags []int, i int, out []uint64) []uint64 
 		S(fTm1T0).U64(tm1).U64(t0).Sum(),
 		S(fT0Tp1).U64(t0).U64(tp1).Sum(),
 		S(fFlags).Int(int(w0.Flags)).Sum(),
-		S(fLen).Int(min(w0.Len, 8)).Int(int(w0.Flags&(wUpper|wAllUpper))).Sum(),
+		S(fLen).Int(min(w0.Len, 8)).Int(int(w0.Flags&(wordfeat.HasUpper|wordfeat.AllUpper))).Sum(),
 		S(fGazMask).Int(gm(i)).Sum(),
 		S(fGazMaskm1).Int(gm(i-1)).Sum(),
 		S(fGazMaskp1).Int(gm(i+1)).Sum(),
@@ -460,7 +463,7 @@ func (m *Model) features(sc *scratch, tags []int, i int, out []uint64) []uint64 
 }
 
 // emissions computes every word's features and label scores.
-func (m *Model) emissions(sc *scratch, lm scorer, tags []int) {
+func (m *Model) emissions(sc *scratch, lm linear.Scorer, tags []int) {
 	n, L := len(sc.words), len(m.Labels)
 	sc.feats = sc.feats[:0]
 	sc.fOff = append(sc.fOff[:0], 0)
@@ -485,9 +488,9 @@ const nPair = 3
 func (m *Model) pairFeatures(sc *scratch, i, p int, out []uint64) []uint64 {
 	w := &sc.words[i]
 	return append(out,
-		seed(fPairWord).Int(p).U64(w.Lower).Sum(),
-		seed(fPairShape).Int(p).U64(w.Shape).Sum(),
-		seed(fPairGaz).Int(p).Int(int(sc.gazB[i]|sc.gazI[i])).Sum(),
+		linear.Seed(fPairWord).Int(p).U64(w.Lower).Sum(),
+		linear.Seed(fPairShape).Int(p).U64(w.Shape).Sum(),
+		linear.Seed(fPairGaz).Int(p).Int(int(sc.gazB[i]|sc.gazI[i])).Sum(),
 	)
 }
 
@@ -602,7 +605,7 @@ func Train(meta Meta, data []Example, o Options) (*Model, error) {
 	}
 	meta.Gazetteer = o.GazSum
 	k := max(o.Ensemble, 1)
-	trs := make([]*trainer, k)
+	trs := make([]*linear.Trainer, k)
 	errs := make([]error, k)
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, 2)
@@ -626,20 +629,24 @@ func Train(meta Meta, data []Example, o Options) (*Model, error) {
 			return nil, err
 		}
 	}
-	avg := trs[0].averaged()
+	avg := trs[0].Averaged()
 	for _, t := range trs[1:] {
-		for i, v := range t.averaged() {
+		for i, v := range t.Averaged() {
 			avg[i] += v
 		}
 	}
 	for i := range avg {
 		avg[i] /= float32(k)
 	}
-	return newModel(meta, quantize(o.Bits, len(meta.Labels), avg, o.MinQ), o.Gazetteer)
+	lm, err := linear.Quantize(o.Bits, len(meta.Labels), avg, o.MinQ)
+	if err != nil {
+		return nil, fmt.Errorf("ner: %w", err)
+	}
+	return newModel(meta, lm, o.Gazetteer)
 }
 
-func trainOne(meta Meta, data []Example, o Options) (*trainer, error) {
-	tr := newTrainer(o.Bits, len(meta.Labels))
+func trainOne(meta Meta, data []Example, o Options) (*linear.Trainer, error) {
+	tr := linear.NewTrainer(o.Bits, len(meta.Labels))
 	m, err := newModel(meta, tr, o.Gazetteer)
 	if err != nil {
 		return nil, err
@@ -684,10 +691,10 @@ func trainOne(meta Meta, data []Example, o Options) (*trainer, error) {
 					gp, pp = ex.Labels[i-1], pred[i-1]
 				}
 				if g != p || gp != pp {
-					tf[0] = seed(fTrans).Int(gp).Sum()
+					tf[0] = linear.Seed(fTrans).Int(gp).Sum()
 					tr.Update(tf[:], g, 1)
 					tr.Update(m.pairFeatures(sc, i, gp, pf[:0]), g, 1)
-					tf[0] = seed(fTrans).Int(pp).Sum()
+					tf[0] = linear.Seed(fTrans).Int(pp).Sum()
 					tr.Update(tf[:], p, -1)
 					tr.Update(m.pairFeatures(sc, i, pp, pf[:0]), p, -1)
 				}

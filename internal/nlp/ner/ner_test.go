@@ -2,6 +2,8 @@ package ner
 
 import (
 	"testing"
+
+	"github.com/eventwire/eventwire/internal/nlp/linear"
 )
 
 func TestTrainTagAndRules(t *testing.T) {
@@ -43,7 +45,7 @@ func TestTrainTagAndRules(t *testing.T) {
 }
 
 func TestPostRules(t *testing.T) {
-	m, err := newModel(Meta{Labels: DefaultLabels}, newTrainer(4, len(DefaultLabels)), nil)
+	m, err := newModel(Meta{Labels: DefaultLabels}, linear.NewTrainer(4, len(DefaultLabels)), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,8 @@ package ner
 
 // Span rules applied after decoding.
 
+import "github.com/eventwire/eventwire/internal/nlp/wordfeat"
+
 func (m *Model) postProcess(sc *scratch, forms []string, tags []int, labels []int) {
 	m.trimTitles(forms, labels)
 	m.completeNames(sc, labels)
@@ -22,9 +24,9 @@ func (m *Model) trimLowerTail(sc *scratch, forms []string, labels []int) {
 		for j < len(labels) && m.inside[labels[j]] == labels[i] {
 			j++
 		}
-		if sc.words[i].Flags&wUpper != 0 {
+		if sc.words[i].Flags&wordfeat.HasUpper != 0 {
 			k := j
-			for k > i+1 && sc.words[k-1].Flags&(wLetter|wUpper|wDigit) == wLetter && forms[k-2] != "-" {
+			for k > i+1 && sc.words[k-1].Flags&(wordfeat.HasLetter|wordfeat.HasUpper|wordfeat.HasDigit) == wordfeat.HasLetter && forms[k-2] != "-" {
 				k--
 			}
 			for t := k; t < j; t++ {
@@ -115,7 +117,7 @@ func (m *Model) dropStray(sc *scratch, forms []string, labels []int) {
 		if i+1 < len(labels) && m.inside[labels[i+1]] == l {
 			continue
 		}
-		if sc.words[i].Flags&(wLetter|wDigit) == 0 || stopWords[forms[i]] {
+		if sc.words[i].Flags&(wordfeat.HasLetter|wordfeat.HasDigit) == 0 || stopWords[forms[i]] {
 			labels[i] = 0
 		}
 	}
