@@ -8,7 +8,6 @@
 package pipeline
 
 import (
-	"context"
 	"fmt"
 	"net/url"
 	"runtime/debug"
@@ -57,9 +56,7 @@ type Options struct {
 }
 
 // SentenceSeer is the part of a store the integrity check needs.
-type SentenceSeer interface {
-	SeenSentences(ctx context.Context, hashes []uint64, notSource string) (map[uint64]string, error)
-}
+type SentenceSeer = integrity.SentenceSeer
 
 // Pipeline holds the loaded models and dictionaries shared by all documents.
 // It is safe for concurrent use.
@@ -196,11 +193,7 @@ func (p *Pipeline) stages() []step {
 		}},
 		{StageTone, func(d *doc.Document) error { tone.Score(d); return nil }},
 		{StageFlags, func(d *doc.Document) error {
-			var seen integrity.SentenceSeer
-			if p.opt.Seen != nil {
-				seen = p.opt.Seen
-			}
-			integrity.Check(d, seen)
+			integrity.Check(d, p.opt.Seen)
 			return nil
 		}},
 	}
