@@ -1,6 +1,8 @@
 package coder
 
 import (
+	"strings"
+
 	"github.com/eventwire/eventwire/internal/cameo"
 	"github.com/eventwire/eventwire/internal/doc"
 )
@@ -107,8 +109,18 @@ func (s *sentence) subjects(v int, depth int) []int {
 		}
 		return s.subjects(h, depth+1)
 	case "advcl":
-		if s.hasKid(v, "mark", "") && s.toks[v].XPOS != "VBG" && s.toks[v].XPOS != "VBN" {
+		// a purpose infinitive ("cooperating with X to fight Y") shares
+		// its head's subject; a finite clause without one does not
+		if s.hasKid(v, "mark", "") && !s.hasKid(v, "mark", "to") && s.toks[v].XPOS != "VBG" && s.toks[v].XPOS != "VBN" {
 			return nil // finite adverbial clause without its own subject: unknown
+		}
+		if s.hasKid(v, "mark", "to") && (s.rel(h) == "advcl" || len(s.kidsRel(v, "obj")) == 0 || objectControl[s.lemma(h)] && len(s.kidsRel(h, "obj", "iobj")) > 0) {
+			// a purpose of a purpose is too far from any subject; without
+			// an object of its own the "infinitive" is often a noun after
+			// the preposition to ("giving in to pressure"); after a
+			// control verb's object ("urged X to release", "called X to
+			// ask") it may be X's act, not the subject's
+			return nil
 		}
 		if s.isPassive(h) {
 			return s.kidsRel(h, "nsubj:pass")
@@ -340,6 +352,13 @@ func (s *sentence) roleTokens(t int, r Role, kind Kind, passive bool, consumed i
 			for _, ac := range s.kidsRel(o, "acl") {
 				out = append(out, s.prepArgs(ac, p)...)
 			}
+			// the same participle parsed as the verb's xcomp ("fired
+			// rounds aimed(xcomp) at X")
+			for _, xc := range s.kidsRel(t, "xcomp") {
+				if xc > o && s.toks[xc].UPOS == "VERB" && len(s.kidsRel(xc, "mark", "nsubj", "obj")) == 0 {
+					out = append(out, s.prepArgs(xc, p)...)
+				}
+			}
 		}
 	}
 	return drop(out, consumed)
@@ -424,11 +443,19 @@ func (s *sentence) resolve(i int) []arg {
 		}
 	}
 	// modifiers: "Russian air activity", "Russia's operations", "the government of Iraq"
+	if s.formerMembers(i) {
+		return nil
+	}
 	if a, ok := s.modifierActor(i, 0); ok {
 		if t.UPOS == "PROPN" { // "Jeff Rathke, the State Department spokesperson"
 			lo, hi := s.nameSpan(i)
 			a.span = s.tokSpan(lo, hi)
 			a.text = s.textOf(a.span)
+			// the person keeps their own identity: "X, a member of the
+			// Church" is coded as the Church's but is not the Church
+			if a.via == "modifier" || a.via == "actor" {
+				a.entity, a.named = s.entityName(i), true
+			}
 		}
 		return []arg{a}
 	}
@@ -689,4 +716,30 @@ func hyphenParticiple(f string) bool {
 	}
 	l := lower(f)
 	return len(l) > 4 && l[len(l)-2:] == "ed"
+}
+
+// memberNouns name people by their belonging to a group.
+var memberNouns = map[string]bool{
+	"member": true, "follower": true, "adherent": true, "employee": true, "staff": true,
+	"staffer": true, "worker": true, "volunteer": true,
+}
+
+// formerMembers reports whether noun i names former members of a group
+// ("former members of the Church", "ex-employees of X"): they have left
+// it, so the group's code is not theirs.
+func (s *sentence) formerMembers(i int) bool {
+	l := s.lemma(i)
+	ex := false
+	if strings.HasPrefix(l, "ex-") {
+		l, ex = l[3:], true
+	}
+	if !memberNouns[l] || s.toks[i].UPOS != "NOUN" {
+		return false
+	}
+	for _, k := range s.kidsRel(i, "amod") {
+		if f := lower(s.toks[k].Form); f == "former" || f == "ex" {
+			ex = true
+		}
+	}
+	return ex
 }

@@ -52,8 +52,10 @@ func (m *memory) remember(s *sentence) {
 				continue
 			}
 			a, ok = s.actorArg(i, "actor", 1)
-		} else {
-			a, ok = s.modifierActor(i, 0)
+		} else if a, ok = s.modifierActor(i, 0); ok && (a.via == "modifier" || a.via == "actor") {
+			// "Daniel Montalvo, a member of the Church": the name takes
+			// the Church's code, not its identity
+			a.entity, a.named = s.entityName(i), true
 		}
 		if ok && a.code != "" {
 			_, hi := s.nameSpan(i)

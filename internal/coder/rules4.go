@@ -349,6 +349,14 @@ func (s *sentence) inPretext(t int) bool {
 		if pretextNouns[s.lemma(h)] && (s.rel(cur) == "acl" || s.rel(cur) == "ccomp") {
 			return true
 		}
+		// the same that-clause hung on a higher verb ("perpetrated ...
+		// under the pretext(obl) that(mark) X fired(ccomp of perpetrated)"):
+		// the noun right before it is the pretext it complements
+		if s.rel(cur) == "ccomp" && s.hasKid(cur, "mark", "that") {
+			if lo, _ := s.subtreeRange(cur); lo > 0 && s.lemma(lo) == "that" && pretextNouns[s.lemma(lo-1)] {
+				return true
+			}
+		}
 		switch s.rel(cur) {
 		case "conj", "xcomp":
 			cur = h
@@ -396,7 +404,7 @@ func dropHeadlineRepeats(d *doc.Document) []doc.Event {
 			for j := range d.Events {
 				f := &d.Events[j]
 				if j != i && f.Sentence != head && f.Root == e.Root && f.Negated == e.Negated &&
-					who(f.Source) == who(e.Source) && who(f.Target) == who(e.Target) {
+					sameOrRefined(who(f.Source), who(e.Source)) && sameOrRefined(who(f.Target), who(e.Target)) {
 					rep = true
 					break
 				}
@@ -408,6 +416,20 @@ func dropHeadlineRepeats(d *doc.Document) []doc.Event {
 		out = append(out, e)
 	}
 	return out
+}
+
+// sameOrRefined reports whether two participants' codes name the same
+// actor, one possibly refined by a sector ("PRK" and "PRKMIL": a headline's
+// "North Korea puts military on alert" over the body's "the military was
+// placed on alert").
+func sameOrRefined(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	return len(a) == 3 && strings.ToUpper(a) == a && strings.HasPrefix(b, a) && strings.ToUpper(b) == b && !strings.Contains(b, " ")
 }
 
 // dropBackReferences removes a nominal event without a source introduced
