@@ -418,6 +418,9 @@ func (s *sentence) resolve(i int) []arg {
 	if timeWords[lower(s.toks[i].Form)] && s.actorAt[i] < 0 {
 		return nil
 	}
+	if as, ok := s.pairReference(i); ok {
+		return as
+	}
 	if a, ok := s.actorArg(i, "actor", 1); ok {
 		return append([]arg{s.qualify(a, i)}, s.elliptical(i)...)
 	}

@@ -198,6 +198,7 @@ func (c *Coder) Code(d *doc.Document) {
 			d.Flags = append(d.Flags, f)
 		}
 		mem.remember(s)
+		mem.rememberDyad(s, evs)
 	}
 	d.Events = dropHeadlineRepeats(d)
 	d.Events = dropBackReferences(d)

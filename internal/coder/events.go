@@ -92,6 +92,7 @@ func (c *Coder) codeSentence(s *sentence) []doc.Event {
 	evs = dropUncodedExtras(evs)
 	evs = dropUncodedConjuncts(evs)
 	evs = dropCodeDuplicates(evs)
+	evs = dropOverlapping(evs)
 	evs = s.dropBackground(evs)
 	defer s.mem.noteDyads(evs)
 	if c.maxSent > 0 && len(evs) > c.maxSent {

@@ -1,6 +1,10 @@
 package coder
 
-import "github.com/eventwire/eventwire/internal/doc"
+import (
+	"strings"
+
+	"github.com/eventwire/eventwire/internal/doc"
+)
 
 // Parse repairs. Parsers differ in how they attach a few constructions
 // the rules read; repairParse rewrites those attachments into the one form
@@ -17,11 +21,20 @@ import "github.com/eventwire/eventwire/internal/doc"
 // past form with a subject is a reduced passive ("900 migrants rescued off
 // coast" = were rescued).
 func repairParse(toks []doc.Token, headline bool) []doc.Token {
+	return repairParseVerbs(toks, headline, nil)
+}
+
+// repairParseVerbs is repairParse knowing the event verbs' lemmas, which
+// lets it read a verbless headline's noun compound as the clause it is
+// ("Kenya and Somalia sign(compound) border pact" = they sign a pact).
+func repairParseVerbs(toks []doc.Token, headline bool, verbs map[string]bool) []doc.Token {
 	r := &repairer{toks: toks}
 	r.index()
 	if headline {
+		r.headlineNounVerb(verbs)
 		r.headlinePassive()
 	}
+	r.dateline()
 	r.appositiveSubjects()
 	r.outerSubjects()
 	r.claimComplements()
@@ -213,5 +226,160 @@ func (r *repairer) headlinePassive() {
 			continue // an object left: an active headline after all
 		}
 		r.set(subj[0], v, "nsubj:pass")
+	}
+}
+
+// headlineNounVerb: a headline with no verb at all whose root noun has an
+// event verb among its compounds, right after a proper-name subject that
+// covers the start of the headline ("Kenya and Somalia sign border
+// security pact" tagged as one noun phrase), is a clause: the verb is the
+// root, the names before it its subject and the root noun its object.
+func (r *repairer) headlineNounVerb(verbs map[string]bool) {
+	if len(verbs) == 0 {
+		return
+	}
+	root := -1
+	for i, t := range r.toks {
+		if t.UPOS == "VERB" || t.UPOS == "AUX" {
+			return
+		}
+		if r.head(i) < 0 && t.UPOS != "PUNCT" {
+			if root >= 0 {
+				return
+			}
+			root = i
+		}
+	}
+	if root < 1 || r.toks[root].UPOS != "NOUN" {
+		return
+	}
+	for _, v := range r.kidsRel(root, "compound") {
+		t := r.toks[v]
+		if v == 0 || v >= root || t.UPOS != "NOUN" || !verbs[lower(t.Lemma)] && !verbs[lower(t.Form)] {
+			continue
+		}
+		subj := -1
+		for _, k := range r.kidsRel(root, "compound", "nsubj", "nmod") {
+			if k < v && r.toks[k].UPOS == "PROPN" {
+				if lo, hi := r.span(k); lo == 0 && hi == v-1 {
+					subj = k
+				}
+			}
+		}
+		if subj < 0 {
+			continue
+		}
+		r.set(v, -1, "root")
+		r.toks[v].UPOS, r.toks[v].XPOS = "VERB", "VBP"
+		r.set(subj, v, "nsubj")
+		r.set(root, v, "obj")
+		return
+	}
+}
+
+var monthNames = map[string]bool{
+	"jan": true, "january": true, "feb": true, "february": true, "mar": true, "march": true,
+	"apr": true, "april": true, "may": true, "jun": true, "june": true, "jul": true, "july": true,
+	"aug": true, "august": true, "sep": true, "sept": true, "september": true, "oct": true,
+	"october": true, "nov": true, "november": true, "dec": true, "december": true,
+}
+
+func isDash(f string) bool { return f == "-" || f == "--" || f == "\u2013" || f == "\u2014" }
+
+// datelinePrefix returns the number of tokens of a wire dateline opening
+// the sentence ("NAIROBI, March 10 (Reuters) -", "PARIS (AFP) —"): a
+// capitalized place name, then a date, an agency in parentheses or both,
+// then a dash. It returns 0 when the sentence does not open so.
+func datelinePrefix(toks []doc.Token) int {
+	i := 0
+	for i < len(toks) && i < 4 && toks[i].UPOS == "PROPN" && toks[i].Form != "" && toks[i].Form[0] >= 'A' && toks[i].Form[0] <= 'Z' {
+		i++
+	}
+	if i == 0 || i >= len(toks) {
+		return 0
+	}
+	marked := false
+	if toks[i].Form == "," {
+		i++
+	}
+	if i+1 < len(toks) && monthNames[lower(strings.TrimSuffix(toks[i].Form, "."))] && toks[i+1].UPOS == "NUM" {
+		i += 2
+		marked = true
+		if i+1 < len(toks) && toks[i].Form == "," && toks[i+1].UPOS == "NUM" && len(toks[i+1].Form) == 4 {
+			i += 2 // "Nov. 20, 2025"
+		}
+	}
+	if i < len(toks) && toks[i].Form == "(" {
+		j := i + 1
+		for j < len(toks) && j < i+5 && toks[j].Form != ")" {
+			j++
+		}
+		if j >= len(toks) || toks[j].Form != ")" || j == i+1 {
+			return 0
+		}
+		i = j + 1
+		marked = true
+	}
+	if !marked || i >= len(toks)-1 || !isDash(toks[i].Form) {
+		return 0
+	}
+	return i + 1
+}
+
+// dateline: a wire dateline opening the sentence names where the story
+// was filed, never a participant; the parser often makes its place the
+// subject ("NAIROBI(nsubj), March 10 (Wire) - X met Y"). Its tokens are
+// hung under the clause's root as a plain dependent.
+func (r *repairer) dateline() {
+	n := datelinePrefix(r.toks)
+	if n == 0 {
+		return
+	}
+	root := -1
+	for i := range r.toks {
+		if r.head(i) < 0 && r.toks[i].UPOS != "PUNCT" {
+			if i < n {
+				return // the dateline is the tree's root: leave such a parse alone
+			}
+			if root < 0 {
+				root = i
+			}
+		}
+	}
+	if root < 0 {
+		return
+	}
+	// words of the clause the parser hung inside the dateline ("(Wire)
+	// - Kenyan President X met": the president as the agency's
+	// apposition) take the dateline's own place in the clause
+	for j := n; j < len(r.toks); j++ {
+		h := r.head(j)
+		if h < 0 || h >= n {
+			continue
+		}
+		top := h
+		for k := 0; k <= n; k++ {
+			if p := r.head(top); p >= 0 && p < n {
+				top = p
+			} else {
+				break
+			}
+		}
+		rel := "dep"
+		if p := r.head(top); p >= n {
+			rel = r.toks[top].Deprel
+			r.set(j, p, rel)
+		} else {
+			r.set(j, root, rel)
+		}
+	}
+	for i := 0; i < n; i++ {
+		if h := r.head(i); h < 0 || h >= n {
+			if i == 0 {
+				r.set(i, root, "dep")
+			} else {
+				r.set(i, 0, "dep")
+			}
+		}
 	}
 }

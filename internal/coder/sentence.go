@@ -184,7 +184,7 @@ func (c *Coder) newSentence(d *doc.Document, si int, ds *docState) *sentence {
 	if len(toks) == 0 {
 		return nil
 	}
-	toks = repairParse(toks, si < 2 && d.Title != "" && strings.TrimSpace(d.Sentences[si].Span.In(d.Text)) == strings.TrimSpace(d.Title))
+	toks = repairParseVerbs(toks, si < 2 && d.Title != "" && strings.TrimSpace(d.Sentences[si].Span.In(d.Text)) == strings.TrimSpace(d.Title), c.verbLemmas)
 	s := &sentence{d: d, idx: si, toks: toks, eventNouns: c.eventNouns, verbLemmas: c.verbLemmas, docs: ds}
 	s.kids = make([][]int, len(toks))
 	parsed := false
