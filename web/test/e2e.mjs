@@ -236,8 +236,16 @@ try {
     if (await next.isEnabled()) {
       const first = await page.locator('tr.ev-row').first().textContent();
       await next.click();
-      await page.waitForFunction((f) => document.querySelector('tr.ev-row')?.textContent !== f, first);
-      assert(await page.locator('.pager button:has-text("Previous")').isEnabled(), 'previous page not enabled');
+      // The next page is drawn once loading ends and its first row differs.
+      await page.waitForFunction((f) => !document.querySelector('.table-wrap.loading') &&
+        document.querySelector('tr.ev-row') && document.querySelector('tr.ev-row').textContent !== f, first);
+      const prev = page.locator('.pager button:has-text("Previous")');
+      await prev.waitFor({ state: 'visible', timeout: 5000 });
+      await page.waitForFunction(() => {
+        const b = [...document.querySelectorAll('.pager button')].find((x) => x.textContent.includes('Previous'));
+        return b && !b.disabled;
+      }, null, { timeout: 5000 }).catch(() => {});
+      assert(await prev.isEnabled(), 'previous page not enabled');
     }
   });
 
