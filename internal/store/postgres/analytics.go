@@ -24,7 +24,7 @@ func analyticsWhere(f store.EventFilter, a *args, extra ...string) (string, erro
 	return " WHERE " + strings.Join(where, " AND "), nil
 }
 
-func topN(n int) (int, error) { return pageLimit(n, 50) }
+func topN(n int) (int, error) { return store.PageLimit(n, 50) }
 
 // TopActors implements store.Analytics. An event whose source and target
 // are the same actor counts once for each role.
@@ -221,7 +221,7 @@ func (s *DB) EventsAfter(ctx context.Context, after string, limit int) ([]store.
 		}
 		from = n
 	}
-	limit, err := pageLimit(limit, 100)
+	limit, err := store.PageLimit(limit, 100)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -347,29 +347,8 @@ func eventRow(seq int64, i int, e *doc.Event, d *doc.Document) []any {
 	}
 	evidence := strings.ToValidUTF8(e.Span.In(d.Text), "\uFFFD")
 	return []any{seq, i, srcA, srcT, tgtA, tgtT, string(e.Code), string(e.Root), int(e.QuadClass),
-		e.Goldstein, e.Negated, string(e.Modality), e.Date, nullString(eventDay(e.Date, d.PubDate)),
+		e.Goldstein, e.Negated, string(e.Modality), e.Date, nullString(store.EventDay(e.Date, d.PubDate)),
 		pname, country, lat, lon, e.Killed, e.Sentence, e.Start, e.End, e.Confidence, evidence}
-}
-
-// eventDay is the day an event is filed under: its date when it is a full
-// date, the first day of its month or year for coarser dates, else the
-// publication date; "" when none is a valid date.
-func eventDay(date, pubdate string) string {
-	for _, c := range []struct{ layout, suffix string }{
-		{"2006-01-02", ""}, {"2006-01", "-01"}, {"2006", "-01-01"},
-	} {
-		if len(date) == len(c.layout) {
-			if _, err := time.Parse(c.layout, date); err == nil {
-				return date + c.suffix
-			}
-		}
-	}
-	if len(pubdate) >= 10 {
-		if _, err := time.Parse("2006-01-02", pubdate[:10]); err == nil {
-			return pubdate[:10]
-		}
-	}
-	return ""
 }
 
 func nullString(s string) any {

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -89,8 +88,8 @@ func (s *DB) Each(ctx context.Context, fn func(*doc.Document) error) error {
 // Snippet markers put around matches by ts_headline, turned into
 // Hit.Highlights.
 const (
-	markOpen  = "\x02"
-	markClose = "\x03"
+	markOpen  = store.MarkOpen
+	markClose = store.MarkClose
 )
 
 // headlineOpts are ts_headline's options: two fragments of 15–35 words.
@@ -111,7 +110,7 @@ func (a *args) add(v any) string {
 // Without either it lists documents matching the other fields, newest first.
 // Score is ts_rank_cd with the title weighted over the text.
 func (s *DB) Search(ctx context.Context, q store.SearchQuery) ([]store.Hit, error) {
-	limit, err := pageLimit(q.Limit, 20)
+	limit, err := store.PageLimit(q.Limit, 20)
 	if err != nil {
 		return nil, err
 	}
@@ -140,13 +139,13 @@ func (s *DB) Search(ctx context.Context, q store.SearchQuery) ([]store.Hit, erro
 	}
 	var where []string
 	if q.Since != "" {
-		if !validDay(q.Since) {
+		if !store.ValidDay(q.Since) {
 			return nil, fmt.Errorf("postgres: search date %q is not YYYY-MM-DD: %w", q.Since, store.ErrBadQuery)
 		}
 		where = append(where, "d.pubdate >= "+a.add(q.Since))
 	}
 	if q.Until != "" {
-		if !validDay(q.Until) {
+		if !store.ValidDay(q.Until) {
 			return nil, fmt.Errorf("postgres: search date %q is not YYYY-MM-DD: %w", q.Until, store.ErrBadQuery)
 		}
 		// pubdates may carry a time after the day
@@ -188,7 +187,7 @@ func (s *DB) Search(ctx context.Context, q store.SearchQuery) ([]store.Hit, erro
 			return nil, fmt.Errorf("postgres: search: %w", err)
 		}
 		h.Score = score
-		h.Snippet, h.Highlights = highlights(raw)
+		h.Snippet, h.Highlights = store.Highlights(raw)
 		offset++
 		h.Cursor = "s" + strconv.Itoa(offset)
 		hits = append(hits, h)
@@ -356,47 +355,6 @@ func tsQueryExpr(q string) (string, error) {
 	return b.String(), nil
 }
 
-// highlights removes the snippet markers and returns the spans they enclosed.
-func highlights(raw string) (string, []doc.Span) {
-	var b strings.Builder
-	var spans []doc.Span
-	open := -1
-	for i := 0; i < len(raw); i++ {
-		switch raw[i] {
-		case markOpen[0]:
-			open = b.Len()
-		case markClose[0]:
-			if open >= 0 {
-				spans = append(spans, doc.Span{Start: open, End: b.Len()})
-				open = -1
-			}
-		default:
-			b.WriteByte(raw[i])
-		}
-	}
-	return b.String(), spans
-}
-
-func pageLimit(n, def int) (int, error) {
-	switch {
-	case n < 0:
-		return 0, fmt.Errorf("postgres: negative limit %d: %w", n, store.ErrBadQuery)
-	case n == 0:
-		return def, nil
-	case n > store.MaxLimit:
-		return store.MaxLimit, nil
-	}
-	return n, nil
-}
-
-func validDay(s string) bool {
-	if len(s) != 10 {
-		return false
-	}
-	_, err := time.Parse("2006-01-02", s)
-	return err == nil
-}
-
 // eventWhere builds the WHERE conditions (over events e) of f, adding its
 // parameters to a.
 func eventWhere(f store.EventFilter, a *args) ([]string, error) {
@@ -434,13 +392,13 @@ func eventWhere(f store.EventFilter, a *args) ([]string, error) {
 		where = append(where, "e.country = "+a.add(strings.ToUpper(f.Country)))
 	}
 	if f.Since != "" {
-		if !validDay(f.Since) {
+		if !store.ValidDay(f.Since) {
 			return nil, bad("since %q is not YYYY-MM-DD", f.Since)
 		}
 		where = append(where, "e.day >= "+a.add(f.Since))
 	}
 	if f.Until != "" {
-		if !validDay(f.Until) {
+		if !store.ValidDay(f.Until) {
 			return nil, bad("until %q is not YYYY-MM-DD", f.Until)
 		}
 		where = append(where, "e.day <= "+a.add(f.Until))
@@ -492,7 +450,7 @@ func scanEvents(rows pgx.Rows) ([]store.EventRow, []int64, error) {
 // Events implements store.Store. Events come in storage order; the cursor
 // is the id of the last one returned.
 func (s *DB) Events(ctx context.Context, f store.EventFilter) ([]store.EventRow, string, error) {
-	limit, err := pageLimit(f.Limit, 100)
+	limit, err := store.PageLimit(f.Limit, 100)
 	if err != nil {
 		return nil, "", err
 	}

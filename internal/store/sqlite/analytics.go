@@ -22,7 +22,7 @@ func analyticsWhere(f store.EventFilter, extra ...string) (string, []any, error)
 	return " WHERE " + strings.Join(where, " AND "), args, nil
 }
 
-func topN(n int) (int, error) { return pageLimit(n, 50) }
+func topN(n int) (int, error) { return store.PageLimit(n, 50) }
 
 // TopActors implements store.Analytics. An event whose source and target
 // are the same actor counts once for each role.

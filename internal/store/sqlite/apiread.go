@@ -106,7 +106,7 @@ func (s *DB) EventsAfter(ctx context.Context, after string, limit int) ([]store.
 		}
 		from = n
 	}
-	limit, err := pageLimit(limit, 100)
+	limit, err := store.PageLimit(limit, 100)
 	if err != nil {
 		return nil, nil, err
 	}

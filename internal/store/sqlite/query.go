@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/eventwire/eventwire/internal/cameo"
 	"github.com/eventwire/eventwire/internal/doc"
@@ -88,14 +87,14 @@ func (s *DB) Each(ctx context.Context, fn func(*doc.Document) error) error {
 // Snippet markers: control characters that FTS5 puts around matches and
 // that Search turns into Hit.Highlights.
 const (
-	markOpen  = "\x02"
-	markClose = "\x03"
+	markOpen  = store.MarkOpen
+	markClose = store.MarkClose
 )
 
 // Search implements store.Store. Without Text or Match it lists documents
 // matching the other fields, newest first.
 func (s *DB) Search(ctx context.Context, q store.SearchQuery) ([]store.Hit, error) {
-	limit, err := pageLimit(q.Limit, 20)
+	limit, err := store.PageLimit(q.Limit, 20)
 	if err != nil {
 		return nil, err
 	}
@@ -120,7 +119,7 @@ func (s *DB) Search(ctx context.Context, q store.SearchQuery) ([]store.Hit, erro
 		if c.v == "" {
 			continue
 		}
-		if !validDay(c.v) {
+		if !store.ValidDay(c.v) {
 			return nil, fmt.Errorf("sqlite: search date %q is not YYYY-MM-DD: %w", c.v, store.ErrBadQuery)
 		}
 		where, args = append(where, c.cond), append(args, c.v)
@@ -162,7 +161,7 @@ func (s *DB) Search(ctx context.Context, q store.SearchQuery) ([]store.Hit, erro
 		if err := rows.Scan(&h.ID, &h.URL, &h.Source, &h.Title, &h.PubDate, &raw, &h.Score); err != nil {
 			return nil, fmt.Errorf("sqlite: search: %w", err)
 		}
-		h.Snippet, h.Highlights = highlights(raw)
+		h.Snippet, h.Highlights = store.Highlights(raw)
 		offset++
 		h.Cursor = "s" + strconv.Itoa(offset)
 		hits = append(hits, h)
@@ -207,47 +206,6 @@ func matchExpr(text string) string {
 
 func quoteFTS(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
 
-// highlights removes the snippet markers and returns the spans they enclosed.
-func highlights(raw string) (string, []doc.Span) {
-	var b strings.Builder
-	var spans []doc.Span
-	open := -1
-	for i := 0; i < len(raw); i++ {
-		switch raw[i] {
-		case markOpen[0]:
-			open = b.Len()
-		case markClose[0]:
-			if open >= 0 {
-				spans = append(spans, doc.Span{Start: open, End: b.Len()})
-				open = -1
-			}
-		default:
-			b.WriteByte(raw[i])
-		}
-	}
-	return b.String(), spans
-}
-
-func pageLimit(n, def int) (int, error) {
-	switch {
-	case n < 0:
-		return 0, fmt.Errorf("sqlite: negative limit %d: %w", n, store.ErrBadQuery)
-	case n == 0:
-		return def, nil
-	case n > store.MaxLimit:
-		return store.MaxLimit, nil
-	}
-	return n, nil
-}
-
-func validDay(s string) bool {
-	if len(s) != 10 {
-		return false
-	}
-	_, err := time.Parse("2006-01-02", s)
-	return err == nil
-}
-
 // eventWhere builds the WHERE conditions (over events e) of f.
 func eventWhere(f store.EventFilter) ([]string, []any, error) {
 	var where []string
@@ -286,13 +244,13 @@ func eventWhere(f store.EventFilter) ([]string, []any, error) {
 		where, args = append(where, "e.country = ?"), append(args, strings.ToUpper(f.Country))
 	}
 	if f.Since != "" {
-		if !validDay(f.Since) {
+		if !store.ValidDay(f.Since) {
 			return nil, nil, bad("since %q is not YYYY-MM-DD", f.Since)
 		}
 		where, args = append(where, "e.day >= ?"), append(args, f.Since)
 	}
 	if f.Until != "" {
-		if !validDay(f.Until) {
+		if !store.ValidDay(f.Until) {
 			return nil, nil, bad("until %q is not YYYY-MM-DD", f.Until)
 		}
 		where, args = append(where, "e.day <= ?"), append(args, f.Until)
@@ -313,7 +271,7 @@ func eventWhere(f store.EventFilter) ([]string, []any, error) {
 // Events implements store.Store. Events come in insertion order; the cursor
 // is the position of the last one returned.
 func (s *DB) Events(ctx context.Context, f store.EventFilter) ([]store.EventRow, string, error) {
-	limit, err := pageLimit(f.Limit, 100)
+	limit, err := store.PageLimit(f.Limit, 100)
 	if err != nil {
 		return nil, "", err
 	}

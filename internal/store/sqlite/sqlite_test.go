@@ -242,8 +242,8 @@ func TestEventDay(t *testing.T) {
 		{"2015-13-40", "2015-11-26", "2015-11-26"},
 		{"yesterday", "bad", ""},
 	} {
-		if got := eventDay(tc.date, tc.pub); got != tc.want {
-			t.Errorf("eventDay(%q, %q) = %q, want %q", tc.date, tc.pub, got, tc.want)
+		if got := store.EventDay(tc.date, tc.pub); got != tc.want {
+			t.Errorf("store.EventDay(%q, %q) = %q, want %q", tc.date, tc.pub, got, tc.want)
 		}
 	}
 }
