@@ -1,6 +1,7 @@
 package store
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -77,4 +78,45 @@ func EventDay(date, pubdate string) string {
 		return pubdate[:10]
 	}
 	return ""
+}
+
+// DecodeDoc rebuilds a stored document from its contract JSON (stored
+// without the text) and its text column.
+func DecodeDoc(id string, blob []byte, text string) (*doc.Document, error) {
+	d := new(doc.Document)
+	if err := json.Unmarshal(blob, d); err != nil {
+		return nil, fmt.Errorf("document %s: stored JSON: %w", id, err)
+	}
+	d.Text = text
+	return d, nil
+}
+
+// EventFields are the flat columns drivers store for an event's
+// participants and place.
+type EventFields struct {
+	SrcActor, SrcText, TgtActor, TgtText string
+	PlaceName, Country                   string
+	Lat, Lon                             any // nil when the place has no coordinates
+}
+
+// FlattenEvent gives e's participant and place columns.
+func FlattenEvent(e *doc.Event) EventFields {
+	var f EventFields
+	if e.Source != nil {
+		f.SrcActor, f.SrcText = string(e.Source.Actor), e.Source.Text
+	}
+	if e.Target != nil {
+		f.TgtActor, f.TgtText = string(e.Target.Actor), e.Target.Text
+	}
+	if pl := e.Place; pl != nil {
+		f.PlaceName = pl.Name
+		if f.PlaceName == "" {
+			f.PlaceName = pl.Text
+		}
+		f.Country = pl.Country
+		if pl.Lat != 0 || pl.Lon != 0 {
+			f.Lat, f.Lon = pl.Lat, pl.Lon
+		}
+	}
+	return f
 }

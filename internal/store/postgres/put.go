@@ -326,29 +326,11 @@ var eventCols = []string{"doc", "idx", "src_actor", "src_text", "tgt_actor", "tg
 	"sentence", "start", "end", "confidence", "evidence"}
 
 func eventRow(seq int64, i int, e *doc.Event, d *doc.Document) []any {
-	var srcA, srcT, tgtA, tgtT string
-	if e.Source != nil {
-		srcA, srcT = string(e.Source.Actor), e.Source.Text
-	}
-	if e.Target != nil {
-		tgtA, tgtT = string(e.Target.Actor), e.Target.Text
-	}
-	var pname, country string
-	var lat, lon any
-	if pl := e.Place; pl != nil {
-		pname = pl.Name
-		if pname == "" {
-			pname = pl.Text
-		}
-		country = pl.Country
-		if pl.Lat != 0 || pl.Lon != 0 {
-			lat, lon = pl.Lat, pl.Lon
-		}
-	}
+	f := store.FlattenEvent(e)
 	evidence := strings.ToValidUTF8(e.Span.In(d.Text), "\uFFFD")
-	return []any{seq, i, srcA, srcT, tgtA, tgtT, string(e.Code), string(e.Root), int(e.QuadClass),
+	return []any{seq, i, f.SrcActor, f.SrcText, f.TgtActor, f.TgtText, string(e.Code), string(e.Root), int(e.QuadClass),
 		e.Goldstein, e.Negated, string(e.Modality), e.Date, nullString(store.EventDay(e.Date, d.PubDate)),
-		pname, country, lat, lon, e.Killed, e.Sentence, e.Start, e.End, e.Confidence, evidence}
+		f.PlaceName, f.Country, f.Lat, f.Lon, e.Killed, e.Sentence, e.Start, e.End, e.Confidence, evidence}
 }
 
 func nullString(s string) any {

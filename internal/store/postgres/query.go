@@ -2,7 +2,6 @@ package postgres
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
@@ -31,11 +30,10 @@ func (s *DB) Get(ctx context.Context, id string) (*doc.Document, error) {
 }
 
 func decodeDoc(id string, blob []byte, text string) (*doc.Document, error) {
-	d := new(doc.Document)
-	if err := json.Unmarshal(blob, d); err != nil {
-		return nil, fmt.Errorf("postgres: document %s: stored JSON: %w", id, err)
+	d, err := store.DecodeDoc(id, blob, text)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: %w", err)
 	}
-	d.Text = text
 	return d, nil
 }
 

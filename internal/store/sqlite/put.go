@@ -303,28 +303,10 @@ func insertDoc(ctx context.Context, p *putStmts, d *doc.Document, pd *prepared, 
 }
 
 func eventArgs(seq int64, i int, e *doc.Event, pubdate string) []any {
-	var srcA, srcT, tgtA, tgtT string
-	if e.Source != nil {
-		srcA, srcT = string(e.Source.Actor), e.Source.Text
-	}
-	if e.Target != nil {
-		tgtA, tgtT = string(e.Target.Actor), e.Target.Text
-	}
-	var pname, country string
-	var lat, lon any
-	if pl := e.Place; pl != nil {
-		pname = pl.Name
-		if pname == "" {
-			pname = pl.Text
-		}
-		country = pl.Country
-		if pl.Lat != 0 || pl.Lon != 0 {
-			lat, lon = pl.Lat, pl.Lon
-		}
-	}
-	return []any{seq, i, srcA, srcT, tgtA, tgtT, string(e.Code), string(e.Root), int(e.QuadClass),
+	f := store.FlattenEvent(e)
+	return []any{seq, i, f.SrcActor, f.SrcText, f.TgtActor, f.TgtText, string(e.Code), string(e.Root), int(e.QuadClass),
 		e.Goldstein, e.Negated, string(e.Modality), e.Date, nullString(store.EventDay(e.Date, pubdate)),
-		pname, country, lat, lon, nullInt(e.Killed), e.Sentence, e.Start, e.End, e.Confidence}
+		f.PlaceName, f.Country, f.Lat, f.Lon, nullInt(e.Killed), e.Sentence, e.Start, e.End, e.Confidence}
 }
 
 func nullString(s string) any {

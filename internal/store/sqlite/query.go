@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
@@ -29,11 +28,10 @@ func (s *DB) Get(ctx context.Context, id string) (*doc.Document, error) {
 }
 
 func decodeDoc(id string, blob []byte, text string) (*doc.Document, error) {
-	d := new(doc.Document)
-	if err := json.Unmarshal(blob, d); err != nil {
-		return nil, fmt.Errorf("sqlite: document %s: stored JSON: %w", id, err)
+	d, err := store.DecodeDoc(id, blob, text)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: %w", err)
 	}
-	d.Text = text
 	return d, nil
 }
 
