@@ -491,10 +491,24 @@ func (s *sentence) resolve(i int) []arg {
 	if t.UPOS == "PROPN" && s.nameLike(i) {
 		lo, hi := s.nameSpan(i)
 		sp := s.tokSpan(lo, hi)
-		// the document's entity links a short name to the full one
-		return []arg{{tok: i, span: sp, text: s.textOf(sp), entity: s.entityName(i), named: true, cert: 0.5, via: "name"}}
+		// the document's entity links a short name to the full one; a
+		// geocoded place stands for its country ("exercises in Alaska")
+		return []arg{{tok: i, span: sp, text: s.textOf(sp), entity: s.entityName(i), named: true, cert: 0.5, via: "name", code: s.placeCountry(sp)}}
 	}
 	return nil
+}
+
+// placeCountry returns the country code of a place the geocoder found
+// exactly at sp ("" when none).
+func (s *sentence) placeCountry(sp doc.Span) cameo.ActorCode {
+	for _, p := range s.d.Places {
+		if p.Start == sp.Start && p.End == sp.End && p.Country != "" {
+			if c, ok := cameo.CountryByISO2(p.Country); ok {
+				return cameo.ActorCode(c.ISO3)
+			}
+		}
+	}
+	return ""
 }
 
 // nameLike reports whether token i can be a proper name standing for a

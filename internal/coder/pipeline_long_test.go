@@ -3,6 +3,7 @@
 package coder_test
 
 import (
+	"errors"
 	"os"
 
 	"github.com/eventwire/eventwire/internal/actors"
@@ -108,7 +109,7 @@ func TestDumpText(t *testing.T) {
 	annotator(t)(d)
 	for si, s := range d.Sentences {
 		for i, k := range s.Tokens {
-			t.Logf("s%d %d %s %s %s %d %s", si, i, k.Form, k.Lemma, k.UPOS, k.Head, k.Deprel)
+			t.Logf("s%d %d %s %s %s %s %d %s", si, i, k.Form, k.Lemma, k.UPOS, k.XPOS, k.Head, k.Deprel)
 		}
 	}
 	for _, e := range d.Events {
@@ -123,30 +124,67 @@ func TestDumpText(t *testing.T) {
 	}
 }
 
-// TestPetrarchDebug prints, for every GSR validation record, the expected
-// codings and the coded events:
-// CODER_PETRARCH=1 go test -tags long -run PetrarchDebug -v ./internal/coder
+// TestPetrarchDebug prints, for every validation record, the expected
+// codings (HIT or MISS) and the coded events. CODER_PETRARCH=gsr codes the
+// GSR sentences with our dictionaries; gsr-tabari and unit-tabari use
+// PETRARCH's own dictionaries on the GSR and unit-test records:
+// CODER_PETRARCH=gsr go test -tags long -run PetrarchDebug -v ./internal/coder
 func TestPetrarchDebug(t *testing.T) {
-	if os.Getenv("CODER_PETRARCH") == "" {
+	mode := os.Getenv("CODER_PETRARCH")
+	if mode == "" {
 		t.Skip("CODER_PETRARCH not set")
 	}
 	dir := shared.Need(t, "data", "gold", "petrarch2_validation")
-	recs, err := coder.ReadValidation(dir + "/universalpetrarch/text/PETR2_GSR_validation.xml")
+	dicts := dir + "/universalpetrarch/dictionaries/"
+	file := dir + "/universalpetrarch/text/PETR2_GSR_validation.xml"
+	var c *coder.Coder
+	var err error
+	switch mode {
+	case "gsr":
+		c, err = coder.New(actorsDefault(t))
+	case "gsr-tabari":
+		c = tabariCoder(t, []string{dicts + "CAMEO.2.0.txt", dicts + "Phoenix.discards.txt"},
+			[]string{dicts + "Phoenix.Countries.actors.txt", dicts + "Phoenix.International.actors.txt", dicts + "Phoenix.MilNonState.actors.txt"},
+			[]string{dicts + "Phoenix.agents.txt"})
+	case "unit-tabari":
+		file = dir + "/universalpetrarch/text/PETR.UnitTest.records.parsing_parsed_udpipe_2.0.xml"
+		c = tabariCoder(t, []string{dicts + "PETR.Validate.verbs.2.0.txt", dicts + "PETR.Validate.discards.txt"},
+			[]string{dicts + "PETR.Validate.actors.txt"}, []string{dicts + "PETR.Validate.agents.txt"})
+	default:
+		t.Fatalf("CODER_PETRARCH=%s: want gsr, gsr-tabari or unit-tabari", mode)
+	}
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := coder.New(actorsDefault(t))
+	recs, err := coder.ReadValidation(file)
 	if err != nil {
 		t.Fatal(err)
 	}
 	ann := annotator(t)
 	for _, r := range recs {
+		if r.Error {
+			continue
+		}
 		d := &doc.Document{ID: r.ID, Text: r.Text, PubDate: r.Date, Lang: "en"}
 		ann(d)
 		c.Code(d)
-		t.Logf("==== %s %s", r.ID, r.Text)
+		status := "FAIL"
+		for _, m := range coder.ScoreValidation("", []coder.ValSentence{r}, []*doc.Document{d}) {
+			if m.Name == "records.pass" && m.Value == 1 {
+				status = "PASS"
+			}
+		}
+		t.Logf("==== %s %s %s", status, r.ID, r.Text)
 		for _, g := range r.Codings {
-			t.Logf("GOLD %s -> %s %s", g.Source, g.Target, g.Event)
+			one := r
+			one.Codings = []coder.ValCoding{g}
+			hit := "MISS"
+			for _, m := range coder.ScoreValidation("", []coder.ValSentence{one}, []*doc.Document{d}) {
+				if m.Name == "events.recall" && m.Value == 1 {
+					hit = "HIT"
+				}
+			}
+			t.Logf("GOLD %s %s -> %s %s", hit, g.Source, g.Target, g.Event)
 		}
 		for _, e := range d.Events {
 			src, tgt := "-", "-"
@@ -156,9 +194,22 @@ func TestPetrarchDebug(t *testing.T) {
 			if e.Target != nil {
 				tgt = e.Target.Text + "[" + string(e.Target.Actor) + "]"
 			}
-			t.Logf("EV %s %s -> %s neg=%v mod=%s trig=%q", e.Code, src, tgt, e.Negated, e.Modality, e.Trigger.In(d.Text))
+			t.Logf("EV %s %s -> %s neg=%v mod=%s trig=%q pat=%s", e.Code, src, tgt, e.Negated, e.Modality, e.Trigger.In(d.Text), e.Pattern)
 		}
 	}
+}
+
+func tabariCoder(t *testing.T, verbs, actorFiles, agents []string) *coder.Coder {
+	opt, err := coder.LoadUserDictionaries(verbs, actorFiles, agents)
+	var skip *coder.SkippedLinesError
+	if err != nil && !errors.As(err, &skip) {
+		t.Fatal(err)
+	}
+	c, err := coder.New(nil, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
 }
 
 func actorsDefault(t *testing.T) coder.ActorScanner {

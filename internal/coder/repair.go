@@ -1,9 +1,8 @@
 package coder
 
 import (
-	"strings"
-
 	"github.com/eventwire/eventwire/internal/doc"
+	"github.com/eventwire/eventwire/internal/nlp/dateline"
 )
 
 // Parse repairs. Parsers differ in how they attach a few constructions
@@ -35,7 +34,10 @@ func repairParseVerbs(toks []doc.Token, headline bool, verbs map[string]bool) []
 		r.headlinePassive()
 	}
 	r.dateline()
+	r.conjOnNamePart()
+	r.coordinatedSubjects()
 	r.appositiveSubjects()
+	r.nounRootClause(headline)
 	r.outerSubjects()
 	r.claimComplements()
 	return r.toks
@@ -145,6 +147,125 @@ func (r *repairer) appositiveSubjects() {
 		}
 		r.set(b, a, "appos")
 	}
+}
+
+// conjOnNamePart: "Barack Obama and Vladimir Putin" parsed with the second
+// name as a conjunct of "Obama", itself a flat part of "Barack": the
+// conjunct belongs to the whole name.
+func (r *repairer) conjOnNamePart() {
+	for i := range r.toks {
+		if r.toks[i].Deprel != "conj" {
+			continue
+		}
+		h := r.head(i)
+		if h < 0 || r.toks[h].Deprel != "flat" {
+			continue
+		}
+		if top := r.head(h); top >= 0 && nominal(r.toks[top].UPOS) {
+			r.set(i, top, "conj")
+		}
+	}
+}
+
+// coordinatedSubjects: "The US, Russia, and Switzerland met" parsed with
+// "US" and "Switzerland" as two subjects of "met" ("Russia" an apposition
+// of "US") and the "and" hung on the verb: the later subject, preceded by
+// the coordinator, is a conjunct of the first, and a name set off by
+// commas between them is one more conjunct of the list.
+func (r *repairer) coordinatedSubjects() {
+	for v := range r.toks {
+		subj := r.kidsRel(v, "nsubj", "nsubj:pass")
+		if len(subj) != 2 || subj[1] > v {
+			continue
+		}
+		a, b := subj[0], subj[1]
+		if !nominal(r.toks[a].UPOS) || !nominal(r.toks[b].UPOS) {
+			continue
+		}
+		_, ahi := r.span(a)
+		blo, _ := r.span(b)
+		cc := -1
+		for k := ahi + 1; k < blo; k++ {
+			if f := lower(r.toks[k].Form); f == "and" || f == "or" {
+				cc = k
+			} else if f != "," {
+				cc = -1
+				break
+			}
+		}
+		if cc < 0 {
+			// "and" inside b's subtree, right at its start
+			if f := lower(r.toks[blo].Form); (f == "and" || f == "or") && r.toks[blo].Deprel == "cc" {
+				cc = blo
+			} else {
+				continue
+			}
+		}
+		r.set(b, a, "conj")
+		r.set(cc, b, "cc")
+		for _, x := range r.kidsRel(a, "appos") {
+			if x < b && r.toks[x].UPOS == "PROPN" {
+				r.set(x, a, "conj")
+			}
+		}
+	}
+}
+
+// nounRootClause: outside a headline, a sentence whose root is a noun with
+// a past-tense verb hung on it as a reduced relative ("Iraq's national
+// security advisor met(acl) with Syrian President ...") and no verb of its
+// own is a clause: the verb is the root and the noun its subject. A
+// participle qualifies only with an active complement (object or
+// with-phrase), so a caption's "people killed in the attack" stays.
+func (r *repairer) nounRootClause(headline bool) {
+	if headline {
+		return
+	}
+	root := -1
+	for i := range r.toks {
+		if r.head(i) < 0 && r.toks[i].UPOS != "PUNCT" {
+			if root >= 0 {
+				return
+			}
+			root = i
+		}
+	}
+	if root < 0 || !nominal(r.toks[root].UPOS) {
+		return
+	}
+	for _, v := range r.kidsRel(root, "acl") {
+		if v < root || r.toks[v].UPOS != "VERB" || r.toks[v].XPOS != "VBD" && !(r.toks[v].XPOS == "VBN" && r.activeComplement(v)) {
+			continue
+		}
+		if len(r.kidsRel(v, "nsubj", "nsubj:pass", "aux", "aux:pass", "mark")) > 0 {
+			continue
+		}
+		r.set(v, -1, "root")
+		r.set(root, v, "nsubj")
+		for _, k := range r.kids[root] {
+			if k > v {
+				r.set(k, v, r.toks[k].Deprel)
+			}
+		}
+		return
+	}
+}
+
+// activeComplement reports whether participle v has a complement only an
+// active verb takes (an object, or a with-phrase: "met with"), which a
+// reduced passive ("people killed in the attack") lacks.
+func (r *repairer) activeComplement(v int) bool {
+	if len(r.kidsRel(v, "obj")) > 0 {
+		return true
+	}
+	for _, o := range r.kidsRel(v, "obl") {
+		for _, c := range r.kidsRel(o, "case") {
+			if lower(r.toks[c].Form) == "with" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // outerSubjects: a predicate whose only subject is marked nsubj:outer ("it
@@ -277,53 +398,14 @@ func (r *repairer) headlineNounVerb(verbs map[string]bool) {
 	}
 }
 
-var monthNames = map[string]bool{
-	"jan": true, "january": true, "feb": true, "february": true, "mar": true, "march": true,
-	"apr": true, "april": true, "may": true, "jun": true, "june": true, "jul": true, "july": true,
-	"aug": true, "august": true, "sep": true, "sept": true, "september": true, "oct": true,
-	"october": true, "nov": true, "november": true, "dec": true, "december": true,
-}
-
-func isDash(f string) bool { return f == "-" || f == "--" || f == "\u2013" || f == "\u2014" }
-
 // datelinePrefix returns the number of tokens of a wire dateline opening
-// the sentence ("NAIROBI, March 10 (Reuters) -", "PARIS (AFP) —"): a
-// capitalized place name, then a date, an agency in parentheses or both,
-// then a dash. It returns 0 when the sentence does not open so.
+// the sentence (see package dateline), 0 when it does not open so.
 func datelinePrefix(toks []doc.Token) int {
-	i := 0
-	for i < len(toks) && i < 4 && toks[i].UPOS == "PROPN" && toks[i].Form != "" && toks[i].Form[0] >= 'A' && toks[i].Form[0] <= 'Z' {
-		i++
+	forms, upos := make([]string, len(toks)), make([]string, len(toks))
+	for i := range toks {
+		forms[i], upos[i] = toks[i].Form, toks[i].UPOS
 	}
-	if i == 0 || i >= len(toks) {
-		return 0
-	}
-	marked := false
-	if toks[i].Form == "," {
-		i++
-	}
-	if i+1 < len(toks) && monthNames[lower(strings.TrimSuffix(toks[i].Form, "."))] && toks[i+1].UPOS == "NUM" {
-		i += 2
-		marked = true
-		if i+1 < len(toks) && toks[i].Form == "," && toks[i+1].UPOS == "NUM" && len(toks[i+1].Form) == 4 {
-			i += 2 // "Nov. 20, 2025"
-		}
-	}
-	if i < len(toks) && toks[i].Form == "(" {
-		j := i + 1
-		for j < len(toks) && j < i+5 && toks[j].Form != ")" {
-			j++
-		}
-		if j >= len(toks) || toks[j].Form != ")" || j == i+1 {
-			return 0
-		}
-		i = j + 1
-		marked = true
-	}
-	if !marked || i >= len(toks)-1 || !isDash(toks[i].Form) {
-		return 0
-	}
-	return i + 1
+	return dateline.Prefix(forms, upos)
 }
 
 // dateline: a wire dateline opening the sentence names where the story

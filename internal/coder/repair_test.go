@@ -10,6 +10,55 @@ import (
 // Hand-parsed invented sentences in the attachments of the newer parser
 // model (the ones repairParse and the tolerant rules must accept).
 const (
+	// the second name's conjunct hung on the first name's flat part
+	rpConjFlat = `Ana Ruiz and Luis Vega will meet in Lima .
+1 Ana Ana PROPN NNP 7 nsubj
+2 Ruiz Ruiz PROPN NNP 1 flat
+3 and and CCONJ CC 4 cc
+4 Luis Luis PROPN NNP 2 conj
+5 Vega Vega PROPN NNP 4 flat
+6 will will AUX MD 7 aux
+7 meet meet VERB VB 0 root
+8 in in ADP IN 9 case
+9 Lima Lima PROPN NNP 7 obl
+10 . . PUNCT . 7 punct`
+
+	// a three-way list parsed as two subjects and an apposition
+	rpList3 = `Chile , Peru , and Bolivia met yesterday .
+1 Chile Chile PROPN NNP 7 nsubj
+2 , , PUNCT , 3 punct
+3 Peru Peru PROPN NNP 1 appos
+4 , , PUNCT , 7 punct
+5 and and CCONJ CC 7 cc
+6 Bolivia Bolivia PROPN NNP 7 nsubj
+7 met meet VERB VBD 0 root
+8 yesterday yesterday NOUN NN 7 obl:tmod
+9 . . PUNCT . 7 punct`
+
+	// the main verb parsed as a reduced relative of the root noun
+	rpNounRoot = `Peru 's foreign minister met with Chile 's president .
+1 Peru Peru PROPN NNP 4 nmod:poss
+2 's 's PART POS 1 case
+3 foreign foreign ADJ JJ 4 amod
+4 minister minister NOUN NN 0 root
+5 met meet VERB VBN 4 acl
+6 with with ADP IN 9 case
+7 Chile Chile PROPN NNP 9 nmod:poss
+8 's 's PART POS 7 case
+9 president president NOUN NN 5 obl
+10 . . PUNCT . 4 punct`
+
+	// a caption's reduced passive: the noun stays the root
+	rpCaption = `Villagers killed in a raid near Lima .
+1 Villagers villager NOUN NNS 0 root
+2 killed kill VERB VBN 1 acl
+3 in in ADP IN 5 case
+4 a a DET DT 5 det
+5 raid raid NOUN NN 2 obl
+6 near near ADP IN 7 case
+7 Lima Lima PROPN NNP 5 nmod
+8 . . PUNCT . 1 punct`
+
 	// two subjects of "said": the apposition parsed as a second subject
 	rpApposSubj = `Ana Ruiz , the ministry spokesperson , said it .
 1 Ana Ana PROPN NNP 8 nsubj
@@ -209,6 +258,12 @@ func TestRepairParse(t *testing.T) {
 		{"and its particle before a noun is that noun's preposition", rpHeadRescue, true, 4, 6, "case"},
 		{"the same headline verb in the body is left alone", rpHeadRescue, false, 2, 3, "nsubj"},
 		{"a real second clause subject is kept", rpPurpose, false, 0, 2, "nsubj"},
+		{"a conjunct on a name's flat part belongs to the name", rpConjFlat, false, 3, 0, "conj"},
+		{"the later of two subjects after 'and' is a conjunct", rpList3, false, 5, 0, "conj"},
+		{"a name between them set off by commas is one more", rpList3, false, 2, 0, "conj"},
+		{"the reduced relative of a root noun is the main verb", rpNounRoot, false, 4, -1, "root"},
+		{"and the noun its subject", rpNounRoot, false, 3, 4, "nsubj"},
+		{"a caption's reduced passive is left alone", rpCaption, false, 1, 0, "acl"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -250,6 +305,8 @@ func TestParseTolerance(t *testing.T) {
 		{name: "a headline's reduced passive has no agent", title: "Over 900 migrants rescued off Thai coast", sents: []string{rpHeadRescue}, nowant: &want{"REF", "THA", "07"}},
 		{name: "a that-clause after a pretext noun is no event", sents: []string{rpPretext}, nowant: &want{"CHL", "PER", "19"}},
 		{name: "former members are not the group", sents: []string{rpFormer}, nowant: &want{"PER", "NGO", "04"}},
+		{name: "every pair of a three-way list met", sents: []string{rpList3}, want: &want{"PER", "BOL", "04"}},
+		{name: "the meeting of a root noun's reduced relative", sents: []string{rpNounRoot}, want: &want{"PER", "CHL", "04"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -7,6 +7,7 @@ package nlp
 import (
 	"errors"
 	"fmt"
+	"github.com/eventwire/eventwire/internal/nlp/dateline"
 	"io"
 	"io/fs"
 	"sync"
@@ -142,7 +143,37 @@ func (p *Pipeline) Annotate(text string, s *doc.Sentence) {
 		}
 	}
 	tags := p.tag.Tag(forms, nil)
-	heads, labels := p.par.Parse(forms, tags, nil, nil)
+	var heads, labels []int
+	if n := p.datelineLen(forms, tags); n > 0 {
+		// a wire dateline ("KHARKIV, Ukraine, March 4 -") is no part of the
+		// clause: the clause is tagged and parsed alone and the dateline
+		// hung under its root
+		rest := p.tag.Tag(forms[n:], nil)
+		rh, rl := p.par.Parse(forms[n:], rest, nil, nil)
+		copy(tags[n:], rest)
+		heads, labels = make([]int, len(forms)), make([]int, len(forms))
+		root := 0
+		for i := range rh {
+			heads[n+i], labels[n+i] = rh[i], rl[i]
+			if rh[i] > 0 {
+				heads[n+i] += n
+			} else if root == 0 {
+				root = n + i + 1
+			}
+		}
+		dep, punct := p.par.LabelIndex("dep"), p.par.LabelIndex("punct")
+		for i := 0; i < n; i++ {
+			heads[i], labels[i] = 1, dep
+			if i == 0 {
+				heads[i] = root
+			}
+			if p.tag.UPOS[tags[i]] == "PUNCT" {
+				labels[i] = punct
+			}
+		}
+	} else {
+		heads, labels = p.par.Parse(forms, tags, nil, nil)
+	}
 	for i := range toks {
 		t := &toks[i]
 		k := tags[i]
@@ -158,6 +189,19 @@ func (p *Pipeline) Annotate(text string, s *doc.Sentence) {
 			toks[i].NER = p.ner.Name(bio[i])
 		}
 	}
+}
+
+// datelineLen returns the length of the wire dateline opening a sentence
+// of the given forms and tags (0 when none).
+func (p *Pipeline) datelineLen(forms []string, tags []int) int {
+	if len(forms) < 4 || forms[0] == "" || forms[0][0] < 'A' || forms[0][0] > 'Z' {
+		return 0
+	}
+	upos := make([]string, len(tags))
+	for i, k := range tags {
+		upos[i] = p.tag.UPOS[k]
+	}
+	return dateline.Prefix(forms, upos)
 }
 
 // Document splits d.Text into sentences when it has none, annotates every

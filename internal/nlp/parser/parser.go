@@ -40,6 +40,17 @@ type scratch struct {
 	scores []float32
 }
 
+// LabelIndex returns the index of label l in Labels (0 when the model has
+// no such label).
+func (m *Model) LabelIndex(l string) int {
+	for i, x := range m.Labels {
+		if x == l {
+			return i
+		}
+	}
+	return 0
+}
+
 // New wraps a scorer with its labels.
 func New(meta Meta, lm linear.Scorer) (*Model, error) {
 	if 1+2*len(meta.Labels) != lm.Classes() {

@@ -1,0 +1,28 @@
+package dateline
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestPrefix(t *testing.T) {
+	cases := []struct {
+		forms, upos string
+		want        int
+	}{
+		{"NAIROBI , March 10 ( Reuters ) - Kenya said", "PROPN PUNCT PROPN NUM PUNCT PROPN PUNCT PUNCT PROPN VERB", 8},
+		{"KHARKIV , Ukraine , March 4 - Russian drones struck", "PROPN PUNCT PROPN PUNCT PROPN NUM PUNCT ADJ NOUN VERB", 7},
+		{"TBILISI , Georgia , Dec. 2 , 2025 — Police used", "PROPN PUNCT PROPN PUNCT PROPN NUM PUNCT NUM PUNCT NOUN VERB", 9},
+		{"PARIS ( AFP ) — France said", "PROPN PUNCT PROPN PUNCT PUNCT PROPN VERB", 5},
+		{"Paris , France - the city", "PROPN PUNCT PROPN PUNCT DET NOUN", 0},                     // no date, no agency
+		{"March 4 - Russian drones struck", "PROPN NUM PUNCT ADJ NOUN VERB", 0},                  // no place
+		{"Obama met Hollande on March 4", "PROPN VERB PROPN ADP PROPN NUM", 0},                   // an ordinary sentence
+		{"NAIROBI , March 10 ( Reuters ) -", "PROPN PUNCT PROPN NUM PUNCT PROPN PUNCT PUNCT", 0}, // nothing after it
+	}
+	for _, c := range cases {
+		got := Prefix(strings.Fields(c.forms), strings.Fields(c.upos))
+		if got != c.want {
+			t.Errorf("Prefix(%q) = %d, want %d", c.forms, got, c.want)
+		}
+	}
+}
