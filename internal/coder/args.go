@@ -45,6 +45,10 @@ var objectControl = map[string]bool{
 	"ask": true, "urge": true, "order": true, "tell": true, "force": true, "call": true,
 	"persuade": true, "encourage": true, "allow": true, "instruct": true, "direct": true,
 	"invite": true, "request": true, "require": true, "compel": true, "press": true,
+	"want": true, "wish": true, "expect": true, "need": true, "prefer": true, "help": true,
+	"enable": true, "permit": true, "authorize": true, "authorise": true, "warn": true,
+	"advise": true, "pressure": true, "pressurize": true, "push": true, "convince": true,
+	"get": true, "like": true, "beg": true, "implore": true, "prompt": true, "lead": true,
 }
 
 // lightVerbs lend their subject to a nominal event in their object or

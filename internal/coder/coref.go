@@ -123,7 +123,7 @@ func (m *memory) remember(s *sentence) {
 		if s.toks[i].Deprel != "nsubj" {
 			if s.toks[i].UPOS == "VERB" && len(s.kidsRel(i, "nsubj", "nsubj:pass")) == 0 {
 				if k := s.strandedSubject(i); k >= 0 {
-					if as := s.argsOf(s.expandConj([]int{k})); len(as) == 2 && as[0].key() != as[1].key() {
+					if as := s.argsOf(s.expandConj([]int{k})); len(as) == 2 && twoParties(as[0], as[1]) {
 						m.pairs = append(m.pairs, [2]arg{as[0], as[1]})
 						m.pairSent = append(m.pairSent, s.idx)
 					}
@@ -132,11 +132,25 @@ func (m *memory) remember(s *sentence) {
 			continue
 		}
 		as := s.argsOf(s.expandConj([]int{i}))
-		if len(as) == 2 && as[0].key() != as[1].key() {
+		if len(as) == 2 && twoParties(as[0], as[1]) {
 			m.pairs = append(m.pairs, [2]arg{as[0], as[1]})
 			m.pairSent = append(m.pairSent, s.idx)
 		}
 	}
+}
+
+// twoParties reports whether a and b can be the two sides "the two" or
+// "both" refers to: not the same actor, and not a party and a member of it
+// ("Republicans"[USA] and Obama[USAGOV]); two people of one government are
+// two.
+func twoParties(a, b arg) bool {
+	if a.key() == b.key() {
+		return false
+	}
+	if a.code == "" || b.code == "" || isPersonArg(a) && isPersonArg(b) {
+		return true
+	}
+	return !strings.HasPrefix(string(a.code), string(b.code)) && !strings.HasPrefix(string(b.code), string(a.code))
 }
 
 // argsOf resolves tokens without coreference side effects beyond the cache.

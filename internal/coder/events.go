@@ -63,6 +63,9 @@ func (c *Coder) codeSentence(s *sentence) []doc.Event {
 		if s.inPretext(t) {
 			continue
 		}
+		if pool[0].Kind == VerbTrigger && (s.isQuestion(t) || s.counterfactual(t)) {
+			continue // "would they have struck an American?" reports no event
+		}
 		cands := c.bestMatch(s, t, pool)
 		for _, cd := range cands {
 			evs = append(evs, c.makeEvent(s, cd))
@@ -96,11 +99,45 @@ func (c *Coder) codeSentence(s *sentence) []doc.Event {
 	evs = s.dropBackground(evs)
 	defer s.mem.noteDyads(evs)
 	if c.maxSent > 0 && len(evs) > c.maxSent {
-		sort.SliceStable(evs, func(i, j int) bool { return evs[i].Confidence > evs[j].Confidence })
-		evs = evs[:c.maxSent]
-		sort.SliceStable(evs, func(i, j int) bool { return evs[i].Trigger.Start < evs[j].Trigger.Start })
+		evs = capEvents(evs, c.maxSent)
 	}
 	return evs
+}
+
+// capEvents keeps a sentence's max most confident events; the mirror of a
+// kept mutual event ("X and Y met" coded both ways, same trigger and code)
+// comes with it and does not count.
+func capEvents(evs []doc.Event, max int) []doc.Event {
+	sort.SliceStable(evs, func(i, j int) bool { return evs[i].Confidence > evs[j].Confidence })
+	code := func(p *doc.Participant) cameo.ActorCode {
+		if p == nil {
+			return ""
+		}
+		return p.Actor
+	}
+	mirror := func(a, b *doc.Event) bool {
+		return a.Trigger == b.Trigger && a.Code == b.Code && code(a.Source) == code(b.Target) && code(a.Target) == code(b.Source)
+	}
+	var out []doc.Event
+	n := 0
+	for i := range evs {
+		counted := true
+		for j := range out {
+			if mirror(&evs[i], &out[j]) {
+				counted = false
+				break
+			}
+		}
+		if counted {
+			if n == max {
+				continue
+			}
+			n++
+		}
+		out = append(out, evs[i])
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Trigger.Start < out[j].Trigger.Start })
+	return out
 }
 
 // pool returns the patterns whose trigger is token t.
@@ -185,7 +222,12 @@ func (s *sentence) conditions(t int, p *Pattern) (int, bool) {
 			return -1, false
 		}
 	}
-	if len(p.Obj) > 0 {
+	if len(p.Obj) == 1 && p.Obj[0] == "-" {
+		// obj=-: an intransitive use ("workers struck", not "struck a base")
+		if len(s.kidsRel(t, "obj")) > 0 || p.Kind == VerbTrigger && s.isPassive(t) {
+			return -1, false
+		}
+	} else if len(p.Obj) > 0 {
 		ok := false
 		rels := []string{"obj"}
 		if s.isPassive(t) {
@@ -741,6 +783,14 @@ func (s *sentence) modality(t int, kind Kind) (bool, doc.Modality) {
 			if s.hasKid(cur, "mark", "before") || s.hasKid(cur, "mark", "until") {
 				set(doc.Hypothetical)
 			}
+			if s.hasKid(cur, "mark", "to") {
+				// a purpose infinitive shares its clause's polarity and
+				// mood: "would not give permission to Russia to help X"
+				if clauseNeg(h) {
+					neg = true
+				}
+				clauseAux(h)
+			}
 		case "conj":
 			if clauseNeg(h) && !s.hasKid(cur, "nsubj", "") {
 				neg = true
@@ -1149,6 +1199,21 @@ var relationNouns = map[string]bool{
 	"co-operation": true, "unity": true, "bond": true, "commitment": true, "support": true,
 	"differences": true, "difference": true, "disagreement": true, "dispute": true, "rivalry": true,
 	"agreement": true, "talks": true, "talk": true, "dialogue": true,
+}
+
+// counterfactual reports whether clause v is a past counterfactual ("would
+// have struck", "could have stopped"): it says the act did not happen.
+func (s *sentence) counterfactual(v int) bool {
+	modal, perfect := false, false
+	for _, k := range s.kidsRel(v, "aux") {
+		switch s.lemma(k) {
+		case "would", "could", "might", "should", "'d":
+			modal = true
+		case "have", "'ve":
+			perfect = true
+		}
+	}
+	return modal && perfect
 }
 
 // isQuestion reports whether clause v is a direct question: an auxiliary

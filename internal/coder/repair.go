@@ -38,6 +38,8 @@ func repairParseVerbs(toks []doc.Token, headline bool, verbs map[string]bool) []
 	r.coordinatedSubjects()
 	r.appositiveSubjects()
 	r.nounRootClause(headline)
+	r.modifierWithSubject()
+	r.subordinateClause()
 	r.outerSubjects()
 	r.claimComplements()
 	return r.toks
@@ -248,6 +250,84 @@ func (r *repairer) nounRootClause(headline bool) {
 			}
 		}
 		return
+	}
+}
+
+// modifierWithSubject: "The US presented(amod) evidence(root) against
+// Russia" - a verb taken for an adjective of the noun after it, while the
+// name before it was made its subject. An adjective has no subject: the
+// verb is the clause, the noun its object.
+func (r *repairer) modifierWithSubject() {
+	for v := range r.toks {
+		if r.toks[v].UPOS != "VERB" || r.toks[v].Deprel != "amod" {
+			continue
+		}
+		n := r.head(v)
+		if n <= v || r.head(n) >= 0 || !nominal(r.toks[n].UPOS) || len(r.kidsRel(v, "nsubj")) == 0 {
+			continue
+		}
+		r.set(v, -1, "root")
+		r.set(n, v, "obj")
+		for _, k := range r.kids[n] {
+			if k > n && r.toks[k].Deprel == "punct" {
+				r.set(k, v, "punct")
+			}
+		}
+		if x := r.toks[v].XPOS; x == "VBN" {
+			r.toks[v].XPOS = "VBD"
+		}
+		return
+	}
+}
+
+// subordinators open an adverbial clause when the parser reads them as a
+// preposition before the clause's subject.
+var subordinators = map[string]bool{
+	"as": true, "after": true, "before": true, "while": true, "when": true, "since": true,
+	"because": true, "until": true, "once": true,
+}
+
+// subordinateClause: "... came as the US leader prepared(acl) to attend"
+// parsed with "as the US leader" as a prepositional phrase and the verb as
+// a reduced relative of "leader": the noun is the subject of an adverbial
+// clause that the subordinator opens.
+func (r *repairer) subordinateClause() {
+	for v := range r.toks {
+		if r.toks[v].UPOS != "VERB" || r.toks[v].Deprel != "acl" || r.toks[v].XPOS != "VBD" && r.toks[v].XPOS != "VBN" {
+			continue
+		}
+		n := r.head(v)
+		if n < 0 || n > v || !nominal(r.toks[n].UPOS) || r.toks[n].Deprel != "obl" && r.toks[n].Deprel != "nmod" {
+			continue
+		}
+		if _, hi := r.span(n); hi >= v {
+			// v must follow the noun's own phrase directly
+			lo, _ := r.span(v)
+			if lo != v {
+				continue
+			}
+		}
+		c := -1
+		for _, k := range r.kidsRel(n, "case", "mark") {
+			if subordinators[lower(r.toks[k].Form)] {
+				c = k
+			}
+		}
+		if c < 0 || len(r.kidsRel(v, "nsubj", "nsubj:pass", "mark")) > 0 {
+			continue
+		}
+		if r.toks[v].XPOS == "VBN" && !r.activeComplement(v) && len(r.kidsRel(v, "xcomp", "ccomp")) == 0 {
+			continue // "as the men arrested(acl) in May": a reduced passive
+		}
+		h := r.head(n)
+		r.set(v, h, "advcl")
+		r.set(n, v, "nsubj")
+		r.set(c, v, "mark")
+		for _, k := range r.kids[n] {
+			if k > v {
+				r.set(k, v, r.toks[k].Deprel)
+			}
+		}
 	}
 }
 

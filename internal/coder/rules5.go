@@ -87,8 +87,13 @@ func (m *memory) rememberDyad(s *sentence, evs []doc.Event) {
 		if e.Source == nil || e.Target == nil || e.Source.Actor == "" || e.Target.Actor == "" {
 			continue
 		}
+		if r := string(e.Root); r < "03" || r >= "10" && r < "14" {
+			// a statement about another party ("Russia is the outlier,
+			// Obama said") does not make the two "the two"
+			continue
+		}
 		a, b := toArg(e.Source), toArg(e.Target)
-		if a.key() == b.key() {
+		if !twoParties(a, b) {
 			continue
 		}
 		if found {

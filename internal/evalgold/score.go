@@ -46,9 +46,9 @@ func (s Scores) Metrics(set string) []metric.Metric {
 	for _, n := range names {
 		t := s[n]
 		m := metric.Metric{Set: set, Name: n, Value: t.Value(), N: t.Total}
-		if n == "events.must_not_errors" || n == "events.per_sentence" {
+		if n == "events.must_not_errors" || strings.HasPrefix(n, "events.per_sentence") {
 			m.Value = float64(t.Hit)
-			if n == "events.per_sentence" && t.Total > 0 {
+			if n != "events.must_not_errors" && t.Total > 0 {
 				m.Value = float64(t.Hit) / float64(t.Total)
 			}
 		}
@@ -424,6 +424,30 @@ func matches(g GoldEvent, e *doc.Event, d *doc.Document, sents []int) bool {
 	return true
 }
 
+// distinctEvents counts d's events with a mutual act coded in both
+// directions (same sentence, trigger and code, source and target swapped:
+// "X and Y met") counted once, as the gold lists it once ("either listed
+// pairing").
+func distinctEvents(d *doc.Document) int {
+	type key struct {
+		trigger  doc.Span
+		code     string
+		src, tgt string
+	}
+	seen := map[key]bool{}
+	n := 0
+	for i := range d.Events {
+		e := &d.Events[i]
+		src, tgt := actorCode(e.Source), actorCode(e.Target)
+		if seen[key{e.Trigger, string(e.Code), tgt, src}] && src != tgt {
+			continue
+		}
+		seen[key{e.Trigger, string(e.Code), src, tgt}] = true
+		n++
+	}
+	return n
+}
+
 func plainAsserted(e *doc.Event) bool {
 	return !e.Negated && (e.Modality == "" || e.Modality == doc.Asserted || e.Modality == doc.Reported)
 }
@@ -507,7 +531,16 @@ func scoreEvents(s Scores, g *Gold, d *doc.Document) {
 	s["events.recall"] = recall
 	s["events.precision"] = precision
 	s["events.must_not_errors"] = mustNot
-	s["events.per_sentence"] = Tally{Hit: len(d.Events), Total: len(coded)}
+	s["events.per_sentence"] = Tally{Hit: distinctEvents(d), Total: len(coded)}
+	if len(g.Events) > 0 {
+		// the same figure for the gold itself: what a perfect coder
+		// would emit per coded sentence on this article
+		gs := map[string]bool{}
+		for _, ge := range g.Events {
+			gs[ge.SentenceStarts] = true
+		}
+		s["events.per_sentence_gold"] = Tally{Hit: len(g.Events), Total: len(gs)}
+	}
 	if dateT.Total > 0 {
 		s["events.date"] = dateT
 	}

@@ -4,6 +4,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/eventwire/eventwire/internal/doc"
 )
@@ -84,6 +85,15 @@ func (g *Gazetteer) entityMention(sp doc.Span, t string) *mention {
 }
 
 // mergeEntities adds NER toponyms and drops spotted names inside persons.
+func hasUpper(s string) bool {
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
+
 func (g *Gazetteer) mergeEntities(ms []*mention, d *doc.Document) []*mention {
 	if len(d.Entities) == 0 {
 		return ms
@@ -115,8 +125,8 @@ func (g *Gazetteer) mergeEntities(ms []*mention, d *doc.Document) []*mention {
 				break
 			}
 		}
-		if covered {
-			continue
+		if covered || !hasUpper(e.Span.In(d.Text)) {
+			continue // a lower-case "location" ("27 union leaders") is a tagging slip
 		}
 		m := g.entityMention(e.Span, e.Span.In(d.Text))
 		if m == nil {

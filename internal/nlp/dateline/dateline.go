@@ -24,8 +24,9 @@ func capital(f string) bool { return f != "" && f[0] >= 'A' && f[0] <= 'Z' }
 // Prefix returns the number of tokens of a dateline opening a sentence
 // whose token forms and universal POS tags are given: a capitalized place
 // name (optionally followed by ", Country,"), then a date ("March 4",
-// "Dec. 2, 2025"), an agency in parentheses or both, then a dash. It
-// returns 0 when the sentence does not open so.
+// "Dec. 2, 2025"), an agency in parentheses or both, then a dash; a place
+// in capitals needs neither ("LA PAZ —"). It returns 0 when the sentence
+// does not open so.
 func Prefix(forms, upos []string) int {
 	n := len(forms)
 	propn := func(i int) bool { return i < len(upos) && upos[i] == "PROPN" && capital(forms[i]) }
@@ -43,8 +44,11 @@ func Prefix(forms, upos []string) int {
 		for j < n && j < i+3 && propn(j) && !IsMonth(forms[j]) {
 			j++
 		}
-		if j > i && j < n && forms[j] == "," {
-			i = j + 1
+		if j > i && j < n && (forms[j] == "," || isDash(forms[j]) && allCaps(forms[:i])) {
+			i = j // "KYIV, Ukraine -": the dash right after the country
+			if forms[j] == "," {
+				i++
+			}
 		}
 	}
 	if i+1 < n && IsMonth(forms[i]) && isNumber(forms[i+1]) {
@@ -65,10 +69,34 @@ func Prefix(forms, upos []string) int {
 		i = j + 1
 		marked = true
 	}
+	if !marked && allCaps(forms[:i]) {
+		marked = true // "LA PAZ —": a place in capitals is a dateline without a date
+	}
 	if !marked || i >= n-1 || !isDash(forms[i]) {
 		return 0
 	}
 	return i + 1
+}
+
+// allCaps reports whether the first words (the place, before any comma)
+// are written in capitals, three letters or more: "LA PAZ", "KYIV" (not
+// an abbreviation such as "US").
+func allCaps(forms []string) bool {
+	letters := 0
+	for _, f := range forms {
+		if f == "," {
+			break
+		}
+		for _, r := range f {
+			switch {
+			case r >= 'a' && r <= 'z':
+				return false
+			case r >= 'A' && r <= 'Z':
+				letters++
+			}
+		}
+	}
+	return letters >= 3
 }
 
 func isNumber(f string) bool {

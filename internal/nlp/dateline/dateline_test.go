@@ -14,6 +14,9 @@ func TestPrefix(t *testing.T) {
 		{"KHARKIV , Ukraine , March 4 - Russian drones struck", "PROPN PUNCT PROPN PUNCT PROPN NUM PUNCT ADJ NOUN VERB", 7},
 		{"TBILISI , Georgia , Dec. 2 , 2025 — Police used", "PROPN PUNCT PROPN PUNCT PROPN NUM PUNCT NUM PUNCT NOUN VERB", 9},
 		{"PARIS ( AFP ) — France said", "PROPN PUNCT PROPN PUNCT PUNCT PROPN VERB", 5},
+		{"LA PAZ — Bolivian authorities released", "PROPN PROPN PUNCT ADJ NOUN VERB", 3},
+		{"KYIV , Ukraine - Russia said", "PROPN PUNCT PROPN PUNCT PROPN VERB", 4},
+		{"US - China talks resumed", "PROPN PUNCT PROPN NOUN VERB", 0},                           // an abbreviation, not a place in capitals
 		{"Paris , France - the city", "PROPN PUNCT PROPN PUNCT DET NOUN", 0},                     // no date, no agency
 		{"March 4 - Russian drones struck", "PROPN NUM PUNCT ADJ NOUN VERB", 0},                  // no place
 		{"Obama met Hollande on March 4", "PROPN VERB PROPN ADP PROPN NUM", 0},                   // an ordinary sentence
