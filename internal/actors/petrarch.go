@@ -193,7 +193,7 @@ func (p *pReader) petrarchSpan(s string, ln int) (codeSpan, bool) {
 		return codeSpan{}, false
 	}
 	code := strings.ToUpper(strings.Trim(f[0], "~"))
-	if _, err := cameo.ParseActor(code); err != nil {
+	if !petrarchCode(code) {
 		p.errorf(ln, "bad actor code %q", f[0])
 		return codeSpan{}, false
 	}
@@ -201,11 +201,8 @@ func (p *pReader) petrarchSpan(s string, ln int) (codeSpan, bool) {
 	if len(f) == 1 {
 		return sp, true
 	}
-	if len(f) > 2 {
-		p.errorf(ln, "unexpected %q in [%s]", f[2], s)
-		return codeSpan{}, false
-	}
-	dt := f[1]
+	// the date may be written with spaces: "< 950601", "19950601 - 19990815"
+	dt := strings.Join(f[1:], "")
 	var ok1, ok2 = true, true
 	switch {
 	case strings.HasPrefix(dt, ">"):
@@ -230,6 +227,17 @@ func (p *pReader) petrarchSpan(s string, ln int) (codeSpan, bool) {
 		return codeSpan{}, false
 	}
 	return sp, true
+}
+
+// petrarchCode accepts a CAMEO actor code, or several joined with "/"
+// (PETRARCH keeps codes as written: "FRO/BIL/SAM" for a group of people).
+func petrarchCode(code string) bool {
+	for _, c := range strings.Split(code, "/") {
+		if _, err := cameo.ParseActor(c); err != nil {
+			return false
+		}
+	}
+	return true
 }
 
 // petrarchDate converts YYMMDD or YYYYMMDD to YYYY-MM-DD.

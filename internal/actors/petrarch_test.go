@@ -150,3 +150,43 @@ func FuzzLoadPetrarchAgents(f *testing.F) {
 		}
 	})
 }
+
+// Dated codes may be written with spaces around the comparison or the dash.
+func TestLoadPetrarchSpacedDates(t *testing.T) {
+	src := `SMEAGOL
++STINKER
+	[HOB < 950601]
+	[HOBGOV 19950601 - 19990815]
+	[HOBREB > 990816]
+`
+	d, err := LoadPetrarchActors(strings.NewReader(src), "t.actors.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		p, date string
+		code    cameo.ActorCode
+	}{
+		{"Smeagol", "1994-01-01", "HOB"},
+		{"Stinker", "1997-03-01", "HOBGOV"},
+		{"Smeagol", "2001-05-05", "HOBREB"},
+	} {
+		if m, ok := d.Lookup(tt.p, tt.date); !ok || m.Code != tt.code {
+			t.Errorf("Lookup(%q, %s) = %+v %v, want %s", tt.p, tt.date, m, ok, tt.code)
+		}
+	}
+}
+
+// Codes joined with "/" are kept as written; a bad part is still an error.
+func TestLoadPetrarchSlashCodes(t *testing.T) {
+	d, err := LoadPetrarchActors(strings.NewReader("THE_SHIRE [FRO/BIL/SAM]\nNOWHERE [AB/CDE]\n"), "t.actors.txt")
+	if d == nil {
+		t.Fatal(err)
+	}
+	if err == nil || !strings.Contains(err.Error(), "t.actors.txt:2: bad actor code") {
+		t.Errorf("want an error for line 2, got %v", err)
+	}
+	if m, ok := d.Lookup("the Shire", ""); !ok || m.Code != "FRO/BIL/SAM" {
+		t.Errorf("Lookup(the Shire) = %+v %v", m, ok)
+	}
+}

@@ -143,12 +143,12 @@ func TestPetrarchDebug(t *testing.T) {
 	case "gsr":
 		c, err = coder.New(actorsDefault(t))
 	case "gsr-tabari":
-		c = tabariCoder(t, []string{dicts + "CAMEO.2.0.txt", dicts + "Phoenix.discards.txt"},
+		c = tabariCoder(t, []string{dicts + "CAMEO.2.0.txt", dicts + "Phoenix.discards.txt", dicts + "PETR.Internal.Coding.Ontology.txt"},
 			[]string{dicts + "Phoenix.Countries.actors.txt", dicts + "Phoenix.International.actors.txt", dicts + "Phoenix.MilNonState.actors.txt"},
 			[]string{dicts + "Phoenix.agents.txt"})
 	case "unit-tabari":
 		file = dir + "/universalpetrarch/text/PETR.UnitTest.records.parsing_parsed_udpipe_2.0.xml"
-		c = tabariCoder(t, []string{dicts + "PETR.Validate.verbs.2.0.txt", dicts + "PETR.Validate.discards.txt"},
+		c = tabariCoder(t, []string{dicts + "PETR.Validate.verbs.2.0.txt", dicts + "PETR.Validate.discards.txt", dicts + "PETR.Internal.Coding.Ontology.txt"},
 			[]string{dicts + "PETR.Validate.actors.txt"}, []string{dicts + "PETR.Validate.agents.txt"})
 	default:
 		t.Fatalf("CODER_PETRARCH=%s: want gsr, gsr-tabari or unit-tabari", mode)

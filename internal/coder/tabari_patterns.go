@@ -50,18 +50,23 @@ func (e *SkippedLinesError) Unwrap() error { return e.Err }
 // paths: verb dictionaries (*.verbs.txt, CAMEO.2.0.txt), actor
 // dictionaries (Phoenix.*.actors.txt) and agent dictionaries
 // (Phoenix.agents.txt); a discard list may be given among the verbs as a
-// file whose name contains "discard". With verbs, events are coded from
+// file whose name contains "discard", and PETRARCH's coding ontology
+// (PETR.Internal.Coding.Ontology.txt, used to code negated verbs) as a
+// file whose name contains "ontology". With verbs, events are coded from
 // them (WithVerbDictionary); with only actors/agents, our patterns are kept
 // and the user's actors replace the scanner passed to New. The error is a
 // *SkippedLinesError (the Option still usable) when malformed lines were
 // skipped, any other error when a file cannot be read or holds nothing.
 func LoadUserDictionaries(verbs, actorFiles, agents []string) (Option, error) {
 	var skipped []error
-	var vfiles, dfiles []string
+	var vfiles, dfiles, ofiles []string
 	for _, p := range verbs {
-		if strings.Contains(strings.ToLower(filepath.Base(p)), "discard") {
+		switch base := strings.ToLower(filepath.Base(p)); {
+		case strings.Contains(base, "discard"):
 			dfiles = append(dfiles, p)
-		} else {
+		case strings.Contains(base, "ontology"):
+			ofiles = append(ofiles, p)
+		default:
 			vfiles = append(vfiles, p)
 		}
 	}
@@ -85,6 +90,16 @@ func LoadUserDictionaries(verbs, actorFiles, agents []string) (Option, error) {
 			skipped = append(skipped, err)
 		}
 		tc.Discards = ds
+	}
+	if len(ofiles) > 0 {
+		o, err := tabari.LoadOntology(ofiles...)
+		if o == nil {
+			return nil, err
+		}
+		if err != nil {
+			skipped = append(skipped, err)
+		}
+		tc.Ontology = o
 	}
 	act, err := loadPetrarchDicts(actorFiles, actors.LoadPetrarchActors, &skipped)
 	if err != nil {
@@ -206,6 +221,12 @@ func EvalTabariValidation(dir string, annotate func(*doc.Document)) ([]metric.Me
 		{"tabari/gsr", "PETR2_GSR_validation.xml",
 			in("CAMEO.2.0.txt", "Phoenix.discards.txt"), in("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"), in("Phoenix.agents.txt")},
 	}
+	// PETRARCH codes negated verbs through its ontology, with either dictionary set
+	if onto := filepath.Join(dicts, "PETR.Internal.Coding.Ontology.txt"); fileExists(onto) {
+		for k := range sets {
+			sets[k].verbs = append(sets[k].verbs, onto)
+		}
+	}
 	var out []metric.Metric
 	for _, s := range sets {
 		opt, err := LoadUserDictionaries(s.verbs, s.actors, s.agents)
@@ -236,4 +257,9 @@ func EvalTabariValidation(dir string, annotate func(*doc.Document)) ([]metric.Me
 		out = append(out, ScoreValidation(s.name, recs, docs)...)
 	}
 	return out, nil
+}
+
+func fileExists(p string) bool {
+	st, err := os.Stat(p)
+	return err == nil && !st.IsDir()
 }

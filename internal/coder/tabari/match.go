@@ -24,7 +24,18 @@ type Scanner interface {
 // complement holding an actor, unless the pattern places them with $ / +.
 // Actors come from an actor dictionary and are combined with agent words
 // as in PETRARCH: "Arnor cleric" = ARN + REL, "soldiers from Gondor" =
-// GON + MIL, an agent alone is its bare role ("officials" = GOV).
+// GON + MIL, an agent alone is its bare role ("officials" = GOV), agent
+// words coordinated with an actor's share it ("Danish media and
+// government" = DNKMED, DNKGOV).
+//
+// PETRARCH's conventions that need more than the parse: a passive without
+// its agent takes the actor of a complement as the source ("X was shot in
+// Y": Y on X); a pronoun subject of a dependent clause is the governing
+// clause's subject; a verb of saying coded by its default yields to the
+// other events of its sentence (what was said); when the parse gives the
+// verb no matching pattern or no target, the words written after the
+// verb up to the end of its clause are tried (parsers split phrases such
+// as "fired two artillery shells at X" into clauses).
 type Coder struct {
 	Verbs  *Verbs
 	Actors Scanner // actor dictionary
@@ -33,6 +44,10 @@ type Coder struct {
 	// dictionary: they go before the country ("NGO~" + ARN = NGOARN).
 	Prefix   map[string]bool
 	Discards *Discards
+	// Ontology, when set, codes negated verbs ("did not criticize") by
+	// PETRARCH's arithmetic on codes (see Ontology); nil: a negated verb
+	// keeps its code.
+	Ontology *Ontology
 	// MaxPerSide bounds the coordinated actors per side (default 4).
 	MaxPerSide int
 }
@@ -66,6 +81,8 @@ type sent struct {
 	acts     []actors.Match
 	agents   []actors.Match
 	verbs    *Verbs
+	joined   map[int][]int // phrase head -> split-off parts of its phrase (joinAdjacent)
+	onto     *Ontology
 	prefix   map[string]bool
 	maxSide  int
 	dateDocs string
@@ -87,7 +104,7 @@ func (c *Coder) newSent(d *doc.Document, si int) *sent {
 		return nil
 	}
 	s := &sent{d: d, si: si, toks: toks, kids: make([][]int, len(toks)), up: make([]string, len(toks)), lem: make([]string, len(toks)),
-		actorAt: make([]int, len(toks)), agentAt: make([]int, len(toks)), verbs: c.Verbs, prefix: c.Prefix, maxSide: c.MaxPerSide}
+		actorAt: make([]int, len(toks)), agentAt: make([]int, len(toks)), verbs: c.Verbs, onto: c.Ontology, prefix: c.Prefix, maxSide: c.MaxPerSide}
 	if s.maxSide <= 0 {
 		s.maxSide = 4
 	}
@@ -219,6 +236,7 @@ func (s *sent) wordOK(k int, w string, exact bool) bool {
 type mstate struct {
 	src, tgt int // tokens placed by $ / + (-1 none)
 	compound bool
+	end      int // the last token consumed (-1 none)
 }
 
 // match tries els over toks[pos:] (tokens in sentence order), with gaps
@@ -248,7 +266,9 @@ func (s *sent) match(els []Elem, toks []int, pos int, prevJoined int, st mstate,
 				if e.Join {
 					pj = toks[k]
 				}
-				if r, ok := s.match(rest, toks, k+1, pj, st, depth+1); ok {
+				st2 := st
+				st2.end = toks[k]
+				if r, ok := s.match(rest, toks, k+1, pj, st2, depth+1); ok {
 					return r, true
 				}
 			}
@@ -289,7 +309,14 @@ func (s *sent) match(els []Elem, toks []int, pos int, prevJoined int, st mstate,
 			if !ok {
 				continue
 			}
-			if r, ok := s.match(rest, toks, k+1, -1, st2, depth+1); ok {
+			// the phrase consumes what its elements matched ("(IN ^) +":
+			// the target comes after the skipped phrase)
+			st2.end = max(st2.end, t)
+			next := k + 1
+			for next < len(toks) && toks[next] <= st2.end {
+				next++
+			}
+			if r, ok := s.match(rest, toks, next, -1, st2, depth+1); ok {
 				return r, true
 			}
 		}
@@ -313,18 +340,61 @@ func (s *sent) match(els []Elem, toks []int, pos int, prevJoined int, st mstate,
 		st.compound = true
 		return s.match(rest, toks, pos, -1, st, depth+1)
 	case ElemSkip:
+		// "^" skips the next noun phrase (its core: no attached phrases)
+		for k := lo; k < hi; k++ {
+			switch s.toks[toks[k]].UPOS {
+			case "NOUN", "PROPN", "PRON", "NUM":
+			default:
+				continue
+			}
+			st2 := st
+			st2.end = max(toks[k], s.coreEnd(s.argHead(toks[k])))
+			next := k + 1
+			for next < len(toks) && toks[next] <= st2.end {
+				next++
+			}
+			return s.match(rest, toks, next, -1, st2, depth+1)
+		}
+		// nothing left to skip: "^" is optional
 		return s.match(rest, toks, pos, -1, st, depth+1)
 	}
 	return st, false
 }
 
+// coreEnd is the last token of the core of the noun phrase headed by h
+// (its name, modifiers and determiners, without attached phrases).
+func (s *sent) coreEnd(h int) int {
+	end := h
+	stack := []int{h}
+	for len(stack) > 0 {
+		t := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		for _, k := range s.kids[t] {
+			if r := s.toks[k].Deprel; coreRels[r] && r != "case" && r != "advmod" && r != "dep" {
+				end = max(end, k)
+				stack = append(stack, k)
+			}
+		}
+	}
+	return end
+}
+
 // verbAt returns the dictionary verb of token i, preferring multi-word
 // verbs whose other words are present.
 func (s *sent) verbAt(i int) *Verb {
-	cands := s.verbs.Lookup(s.lem[i])
-	if len(cands) == 0 {
-		cands = s.verbs.Lookup(s.up[i])
+	// the word as written first: a dictionary may list an inflected form
+	// as a verb of its own ("LEFT" apart from "LEAVE")
+	// the word as written first: a dictionary may list an inflected form
+	// as a verb of its own ("LEFT" apart from "LEAVE"); else the lemma
+	if v := s.verbFrom(i, s.verbs.Lookup(s.up[i])); v != nil {
+		return v
 	}
+	return s.verbFrom(i, s.verbs.Lookup(s.lem[i]))
+}
+
+// verbFrom picks among candidate verbs of token i the one with the most
+// words present (multi-word verbs need theirs).
+func (s *sent) verbFrom(i int, cands []*Verb) *Verb {
 	var best *Verb
 	bestN := -1
 	for _, v := range cands {
@@ -392,6 +462,7 @@ type coded struct {
 	tgts     []part
 	compound bool
 	pat      string
+	byPat    bool // the code came from a pattern, not the verb's default
 }
 
 func (c *Coder) codeSent(s *sent) []doc.Event {
@@ -426,6 +497,20 @@ func (c *Coder) codeSent(s *sent) []doc.Event {
 			}
 		}
 	}
+	// attribution: a verb of saying coded by its default ("..., an
+	// official said") yields to another event of its sentence, which is
+	// what was said
+	for k, cd := range cs {
+		if drop[k] || cd.byPat || !isComment(cd.code) {
+			continue
+		}
+		for j, o := range cs {
+			if j != k && !drop[j] && !isComment(o.code) && len(o.srcs) > 0 {
+				drop[k] = true
+				break
+			}
+		}
+	}
 	var out []doc.Event
 	seen := map[string]bool{}
 	for k, cd := range cs {
@@ -449,6 +534,11 @@ func actorOf(p *doc.Participant) string {
 		return ""
 	}
 	return string(p.Actor)
+}
+
+// isComment: a public statement (CAMEO root 01).
+func isComment(c Code) bool {
+	return len(c.Event) >= 2 && c.Event[:2] == "01" && (c.Reverse == "" || len(c.Reverse) >= 2 && c.Reverse[:2] == "01")
 }
 
 // keepsOuter: appeals and demands keep their own code over their
@@ -475,31 +565,24 @@ func (s *sent) codeVerb(i int, v *Verb) (coded, bool) {
 	}
 	sortInts(pre)
 	code := v.Default()
-	var best *Pattern
-	var bst mstate
-	for _, p := range v.Block.Patterns {
-		if best != nil && p.words <= best.words {
-			continue
+	best, bst := s.bestPattern(v, pre, post, subj)
+	if best == nil && len(v.Block.Patterns) > 0 {
+		// the parse may have cut the verb's phrase short ("fired two
+		// artillery shells at X" read as a clause): the words as written
+		if win := s.window(i); len(win) > len(post) {
+			best, bst = s.bestPattern(v, pre, win, subj)
 		}
-		st := mstate{src: -1, tgt: -1}
-		st, ok := s.match(p.Pre, pre, 0, -1, st, 0)
-		if !ok {
-			continue
-		}
-		st, ok = s.match(p.Post, post, 0, -1, st, 0)
-		if !ok {
-			continue
-		}
-		if st.compound && len(s.partsOfAll(subj)) < 2 {
-			continue
-		}
-		best, bst = p, st
 	}
 	cd := coded{verb: i, code: code, pat: v.Block.File + ": " + v.Block.Name}
 	if best != nil {
 		cd.code = best.Code
+		cd.byPat = true
 		cd.compound = bst.compound
 		cd.pat = best.File + ":" + itoa(best.Line) + " " + best.Text
+	}
+	if s.onto != nil && s.negated(i) && (best == nil || !mentionsNegation(s.verbs, best)) {
+		cd.code = s.negate(cd.code)
+		cd.pat += " (negated)"
 	}
 	if cd.code.Null || cd.code.Event == "" && cd.code.Reverse == "" {
 		return cd, false
@@ -509,6 +592,12 @@ func (s *sent) codeVerb(i int, v *Verb) (coded, bool) {
 		cd.srcs = s.partsOf(s.argHead(bst.src))
 	default:
 		cd.srcs = s.partsOfAll(subj)
+		if len(cd.srcs) == 0 && len(subj) == 0 && s.isPassive(i) {
+			// a passive without its agent: the actor of a complement
+			// acted ("X was shot dead in Y": Y on X); the passive
+			// subject is the target
+			cd.srcs = s.complements(i, false)
+		}
 	}
 	switch {
 	case best != nil && bst.src > i && bst.tgt < 0:
@@ -524,8 +613,85 @@ func (s *sent) codeVerb(i int, v *Verb) (coded, bool) {
 		}
 	default:
 		cd.tgts = s.targets(i)
+		if len(cd.tgts) == 0 && !bst.compound && s.anyActor(cd.srcs) {
+			// a guess from the words as written: only for a named source
+			// ("officials said" stays without a target), and not when
+			// coordinated sources act on each other ("% *")
+			cd.tgts = s.windowTarget(i)
+		}
 	}
 	return cd, true
+}
+
+// bestPattern returns the most specific pattern of v's block matching the
+// pre and post regions (the first written among equals).
+func (s *sent) bestPattern(v *Verb, pre, post, subj []int) (*Pattern, mstate) {
+	var best *Pattern
+	var bst mstate
+	for _, p := range v.Block.Patterns {
+		if best != nil && p.words <= best.words {
+			continue
+		}
+		st := mstate{src: -1, tgt: -1, end: -1}
+		st, ok := s.match(p.Pre, pre, 0, -1, st, 0)
+		if !ok {
+			continue
+		}
+		st, ok = s.match(p.Post, post, 0, -1, st, 0)
+		if !ok {
+			continue
+		}
+		if st.compound && len(s.partsOfAll(subj)) < 2 {
+			continue
+		}
+		best, bst = p, st
+	}
+	return best, bst
+}
+
+// windowStop ends the surface window of a verb: clause punctuation.
+var windowStop = map[string]bool{",": true, ";": true, ":": true, ".": true, "!": true, "?": true, "--": true}
+
+// window is the verb's phrase as written: the tokens after verb i up to
+// the end of its clause (punctuation, a subordinating conjunction, a
+// coordinated or relative clause, another coded verb's subject).
+func (s *sent) window(i int) []int {
+	var out []int
+	for j := i + 1; j < len(s.toks); j++ {
+		if windowStop[s.up[j]] || s.toks[j].UPOS == "SCONJ" || s.toks[j].UPOS == "PUNCT" && s.up[j] != "-" {
+			break
+		}
+		if r := s.toks[j].Deprel; r == "conj" && s.toks[j].UPOS == "VERB" || r == "acl:relcl" || r == "parataxis" {
+			break
+		}
+		if strings.HasPrefix(s.toks[j].Deprel, "nsubj") && s.actorAt[j] >= 0 {
+			break // "... believes Gondor will ...": another clause's actor
+		}
+		out = append(out, j)
+	}
+	return out
+}
+
+// anyActor: some participant is named by an actor (not agent words alone).
+func (s *sent) anyActor(ps []part) bool {
+	for _, p := range ps {
+		if !s.agentOnly(p) {
+			return true
+		}
+	}
+	return false
+}
+
+// windowTarget: when the parse gives the verb no target, the first actor
+// written in its window, with its coordinated actors.
+func (s *sent) windowTarget(i int) []part {
+	for _, j := range s.window(i) {
+		if s.actorAt[j] < 0 {
+			continue
+		}
+		return s.partsOfCoord(s.argHead(j))
+	}
+	return nil
 }
 
 func contains(xs []int, x int) bool {
@@ -574,13 +740,68 @@ func (s *sent) isPassive(i int) bool {
 		if r := s.toks[k].Deprel; r == "nsubj:pass" || r == "aux:pass" || r == "csubj:pass" {
 			return true
 		}
+		// "was heavily criticized" parsed with "was" as a copula of the
+		// participle: a passive all the same
+		if s.toks[k].Deprel == "cop" && s.lem[k] == "BE" && s.toks[i].UPOS == "VERB" && k < i {
+			return true
+		}
 	}
 	return false
 }
 
+// joinAdjacent: subjects written one after the other without a
+// conjunction are one phrase the parser split ("Ithilen's minister
+// Calimehtar" as two subjects): the later ones join the first's phrase.
+func (s *sent) joinAdjacent(heads []int) []int {
+	if len(heads) < 2 {
+		return heads
+	}
+	out := heads[:1:1]
+	for _, h := range heads[1:] {
+		prev := out[len(out)-1]
+		pt, ht := s.subtree(prev), s.subtree(h)
+		if pt[len(pt)-1]+1 == ht[0] && s.toks[ht[0]].UPOS != "CCONJ" {
+			if s.joined == nil {
+				s.joined = map[int][]int{}
+			}
+			if !contains(s.joined[prev], h) {
+				s.joined[prev] = append(s.joined[prev], h)
+			}
+			continue
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
+// personal pronouns that stand for an actor named in a governing clause
+var personal = map[string]bool{"IT": true, "HE": true, "SHE": true, "THEY": true, "WE": true}
+
 // subjects are the heads of the verb's acting subject(s), before
-// coordination.
+// coordination. A pronoun subject of a reported or dependent clause is
+// the governing clause's subject ("Ethiopia indicated it would act").
 func (s *sent) subjects(i int) []int {
+	out := s.subjects0(i)
+	for hop := 0; hop < 3 && len(out) == 1 && s.toks[out[0]].UPOS == "PRON" && personal[s.up[out[0]]] && s.actorAt[out[0]] < 0; hop++ {
+		switch s.toks[i].Deprel {
+		case "ccomp", "xcomp", "advcl", "conj", "parataxis":
+		default:
+			return out
+		}
+		h := s.head(i)
+		if h < 0 {
+			return out
+		}
+		up := s.subjects0(h)
+		if len(up) == 0 {
+			return out
+		}
+		i, out = h, up
+	}
+	return out
+}
+
+func (s *sent) subjects0(i int) []int {
 	for hop := 0; hop < 4 && i >= 0; hop++ {
 		passive := s.isPassive(i)
 		var out []int
@@ -594,7 +815,7 @@ func (s *sent) subjects(i int) []int {
 			}
 		}
 		if len(out) > 0 || passive {
-			return out
+			return s.joinAdjacent(out)
 		}
 		switch s.toks[i].Deprel {
 		case "xcomp":
@@ -604,6 +825,14 @@ func (s *sent) subjects(i int) []int {
 				for _, k := range s.kids[h] {
 					if s.toks[k].Deprel == "obj" && k < i {
 						return []int{k}
+					}
+				}
+				// raising from a passive: "X was seen to break into Y" -> X
+				if s.isPassive(h) {
+					for _, k := range s.kids[h] {
+						if r := s.toks[k].Deprel; r == "nsubj:pass" || r == "nsubj" {
+							return []int{k}
+						}
 					}
 				}
 			}
@@ -626,14 +855,20 @@ func (s *sent) subjects(i int) []int {
 // targets: the passive subject, else the object, indirect object and
 // prepositional complements in order, searched through their own
 // prepositional phrases; the first holding an actor wins.
-func (s *sent) targets(i int) []part {
+func (s *sent) targets(i int) []part { return s.complements(i, true) }
+
+// complements searches the verb's complements for actors (see targets);
+// without subj, the passive subject is left out.
+func (s *sent) complements(i int, subj bool) []part {
 	var firsts, rest []int
 	passive := s.isPassive(i)
 	for _, k := range s.kids[i] {
 		r := s.toks[k].Deprel
 		switch {
-		case passive && r == "nsubj:pass":
-			firsts = append(firsts, k)
+		case passive && (r == "nsubj:pass" || r == "nsubj"):
+			if subj {
+				firsts = append(firsts, k)
+			}
 		case r == "obj" || r == "iobj" || r == "dobj":
 			firsts = append(firsts, k)
 		case (r == "obl" || r == "nmod" || strings.HasPrefix(r, "obl:") && r != "obl:tmod" && r != "obl:agent") && k > i:
@@ -673,7 +908,7 @@ func (s *sent) targets(i int) []part {
 	// "believes X can cope": the complement clause's subject
 	for _, k := range s.kids[i] {
 		if s.toks[k].Deprel == "ccomp" {
-			if ps := s.partsOfAll(s.subjects(k)); len(ps) > 0 {
+			if ps := s.partsOfAll(s.subjects0(k)); len(ps) > 0 { // a pronoun there is the speaker: not resolved
 				return ps
 			}
 		}
@@ -687,6 +922,7 @@ type part struct {
 	lo   int // token range
 	hi   int
 	ent  string
+	base string // the actor's own code, before agent words ("" = agent words alone)
 }
 
 // partsOfAll expands coordinated heads and collects their participants.
@@ -720,16 +956,59 @@ func dedupe(ps []part) []part {
 // partsOfCoord: the head and its conjuncts.
 func (s *sent) partsOfCoord(h int) []part {
 	out := s.partsOf(h)
-	for _, k := range s.kids[h] {
+	kids := s.kids[h]
+	for _, j := range s.joined[h] {
+		kids = append(append([]int{}, kids...), s.kids[j]...)
+	}
+	groups := [][]part{out}
+	for _, k := range kids {
 		if s.toks[k].Deprel == "conj" {
-			sub := s.partsOf(k)
-			if len(sub) == 0 {
-				continue
+			if sub := s.partsOf(k); len(sub) > 0 {
+				groups = append(groups, sub)
 			}
-			out = append(out, sub...)
+		}
+	}
+	if len(groups) == 1 {
+		return s.limit(dedupe(out))
+	}
+	// agent words coordinated with an actor's agent words share its
+	// actors ("Danish media and government" = DNKMED, DNKGOV)
+	var bases []string
+	for _, g := range groups {
+		for _, p := range g {
+			if p.base != "" && string(p.code) != p.base && !containsStr(bases, p.base) {
+				bases = append(bases, p.base)
+			}
+		}
+	}
+	out = nil
+	for _, g := range groups {
+		if len(bases) == 0 || len(g) != 1 || g[0].base != "" {
+			out = append(out, g...)
+			continue
+		}
+		ag := string(g[0].code)
+		for _, b := range bases {
+			p := g[0]
+			p.base = b
+			if s.prefix[ag] {
+				p.code = cameo.ActorCode(ag + b)
+			} else {
+				p.code = cameo.ActorCode(b + ag)
+			}
+			out = append(out, p)
 		}
 	}
 	return s.limit(dedupe(out))
+}
+
+func containsStr(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
 }
 
 // coreRels attach words that belong to the head's own name or description.
@@ -740,7 +1019,7 @@ var coreRels = map[string]bool{"compound": true, "amod": true, "nmod:poss": true
 // (head, compounds, adjectives, possessor) combined with its agent words,
 // else the actor of an "of/from/in" phrase or an apposition.
 func (s *sent) partsOf(h int) []part {
-	core := []int{h}
+	core := append([]int{h}, s.joined[h]...)
 	for n := 0; n < len(core); n++ {
 		for _, k := range s.kids[core[n]] {
 			if coreRels[s.toks[k].Deprel] {
@@ -778,8 +1057,22 @@ func (s *sent) partsOf(h int) []part {
 	var countries []part
 	for _, a := range actorIdx {
 		m := s.acts[a]
-		countries = append(countries, part{code: m.Code, lo: m.Start, hi: m.End, ent: m.Entity})
+		countries = append(countries, part{code: m.Code, lo: m.Start, hi: m.End, ent: m.Entity, base: string(m.Code)})
 		break // the first actor of the phrase
+	}
+	// coordinated modifiers: "Eriadori and Calenardhon leaders" is both
+	if len(countries) > 0 {
+		for _, t := range core {
+			if t == h {
+				continue
+			}
+			for _, k := range s.kids[t] {
+				if a := s.actorAt[k]; a >= 0 && s.toks[k].Deprel == "conj" && !contains(core, k) {
+					m := s.acts[a]
+					countries = append(countries, part{code: m.Code, lo: m.Start, hi: m.End, ent: m.Entity, base: string(m.Code)})
+				}
+			}
+		}
 	}
 	if len(countries) == 0 {
 		for _, k := range s.kids[h] {
@@ -808,7 +1101,11 @@ func (s *sent) partsOf(h int) []part {
 		if pre != "" && !strings.HasPrefix(code, pre) {
 			code = pre + code
 		}
-		p := part{code: cameo.ActorCode(code), lo: min(lo, c.lo), hi: max(hi, c.hi), ent: c.ent}
+		base := c.base
+		if base == "" {
+			base = string(c.code)
+		}
+		p := part{code: cameo.ActorCode(code), lo: min(lo, c.lo), hi: max(hi, c.hi), ent: c.ent, base: base}
 		out = append(out, p)
 	}
 	return out
@@ -904,4 +1201,76 @@ func (s *sent) agentOnly(p part) bool {
 		}
 	}
 	return true
+}
+
+// negWords are the words that negate the verb they modify.
+var negWords = map[string]bool{"NOT": true, "N'T": true, "NT": true}
+
+// negated says whether verb i carries a negation ("did not attack",
+// "won't attack").
+func (s *sent) negated(i int) bool {
+	for _, k := range s.kids[i] {
+		if r := s.rel(k); (r == "advmod" || r == "neg" || r == "aux") && (negWords[s.up[k]] || negWords[s.lem[k]]) {
+			return true
+		}
+	}
+	return false
+}
+
+// negate maps both directions of a code through the ontology.
+func (s *sent) negate(c Code) Code {
+	if c.Null {
+		return c
+	}
+	out := Code{}
+	if c.Event != "" {
+		if n, ok := s.onto.Negate(c.Event); ok {
+			out.Event = n
+		} else {
+			out.Event = c.Event
+		}
+	}
+	if c.Reverse != "" {
+		if n, ok := s.onto.Negate(c.Reverse); ok {
+			out.Reverse = n
+		} else {
+			out.Reverse = c.Reverse
+		}
+	}
+	if out.Event == "" && out.Reverse == "" {
+		out.Null = true
+	}
+	return out
+}
+
+// mentionsNegation: the pattern itself spells out a negation (a "NOT"
+// word, directly or in a synonym set), so its code already says it.
+func mentionsNegation(v *Verbs, p *Pattern) bool {
+	seen := map[string]bool{}
+	var walk func(els []Elem) bool
+	walk = func(els []Elem) bool {
+		for _, e := range els {
+			switch e.Kind {
+			case ElemWord:
+				if negWords[e.Word] {
+					return true
+				}
+			case ElemSynset:
+				if seen[e.Word] {
+					continue
+				}
+				seen[e.Word] = true
+				for _, m := range v.Synsets[e.Word] {
+					if walk(m) {
+						return true
+					}
+				}
+			}
+			if walk(e.Sub) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(p.Pre) || walk(p.Post)
 }

@@ -18,11 +18,20 @@
 // verb, words after it after the verb. "WORD_" matches that word exactly,
 // "WORD" also its inflections (a stem); "A_B" needs A and B adjacent;
 // "{A B}" A and B in one noun phrase; "(P A)" a prepositional phrase headed
-// by P holding A; "&SET" any member of the set; "$" and "+" mark where the
+// by P holding A (what it matched is consumed: the next element looks
+// after it); "&SET" any member of the set; "$" and "+" mark where the
 // source and the target are; "%" marks coordinated subjects that act on
-// each other; "^" skips a phrase. Codes are "[CODE]", "[CODE:CODE]" (the
-// second for the reverse direction, target to source) or "[---]" (no event).
-// Comments start with "#" or are "<!-- ... -->".
+// each other (it counts as a word for specificity); "^" skips the next
+// noun phrase. Codes are "[CODE]", "[CODE:CODE]" (the second for the
+// reverse direction, target to source) or "[---]" (no event). Comments
+// start with "#" or are "<!-- ... -->".
+//
+// A verb is looked up by its written form first (a dictionary may list
+// "LEFT" apart from "LEAVE"), then by its lemma; regular inflections
+// (-S, -ED, -ING) are formed for every verb word, never in place of a
+// word or form the dictionary lists. A negated verb ("did not
+// clash") is recoded through PETRARCH's coding ontology when one is loaded
+// (see Ontology), unless its pattern spells the negation out.
 package tabari
 
 import (
@@ -519,6 +528,9 @@ func countWords(els []Elem) int {
 		switch e.Kind {
 		case ElemWord, ElemSynset:
 			n++
+		case ElemCompound:
+			// "% *" needs coordinated actors: as specific as a word
+			n++
 		case ElemNP, ElemPP:
 			n += 1 + countWords(e.Sub)
 		}
@@ -725,6 +737,69 @@ func (v *Verbs) finish() {
 			}
 		}
 	}
+	// regular inflections, as PETRARCH forms them, for words written
+	// nowhere else (a lemmatizer may miss "BOYCOTTED"): never in place of
+	// a word or form the dictionary lists
+	listed := make(map[string]bool, len(v.index))
+	for w := range v.index {
+		listed[w] = true
+	}
+	for _, b := range v.Blocks {
+		for _, vb := range b.Verbs {
+			for _, f := range regularForms(vb.Word) {
+				if !listed[f] {
+					v.add(f, vb)
+				}
+			}
+		}
+	}
+}
+
+// regularForms spells the regular -S, -ED and -ING forms of verb w
+// (uppercase), with and without a doubled final consonant.
+func regularForms(w string) []string {
+	n := len(w)
+	if n < 2 || !isLetters(w) {
+		return nil
+	}
+	last, prev := w[n-1], w[n-2]
+	vowel := func(c byte) bool { return strings.IndexByte("AEIOU", c) >= 0 }
+	var out []string
+	switch {
+	case strings.HasSuffix(w, "S") || strings.HasSuffix(w, "X") || strings.HasSuffix(w, "Z") || strings.HasSuffix(w, "CH") || strings.HasSuffix(w, "SH"):
+		out = append(out, w+"ES")
+	case last == 'Y' && !vowel(prev):
+		out = append(out, w[:n-1]+"IES")
+	default:
+		out = append(out, w+"S")
+	}
+	switch {
+	case last == 'E':
+		out = append(out, w+"D")
+	case last == 'Y' && !vowel(prev):
+		out = append(out, w[:n-1]+"IED")
+	default:
+		out = append(out, w+"ED")
+	}
+	switch {
+	case last == 'E' && prev != 'E':
+		out = append(out, w[:n-1]+"ING")
+	default:
+		out = append(out, w+"ING")
+	}
+	if !vowel(last) && last != 'W' && last != 'X' && last != 'Y' && vowel(prev) && (n < 3 || !vowel(w[n-3])) {
+		out = append(out, w+string(last)+"ED", w+string(last)+"ING") // BAN: BANNED
+	}
+	return out
+}
+
+func isLetters(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'A' || w[i] > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 func (v *Verbs) add(w string, vb *Verb) {

@@ -1,0 +1,151 @@
+package tabari
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
+
+// Ontology is PETRARCH's internal coding ontology: each CAMEO event code
+// written as a number ("CODE:EXPR" lines, EXPR a sum of hexadecimal terms
+// such as "0x1000", "-0xFFFF+0x0200"), in which negation is arithmetic: a
+// negated verb's code is the code of its value minus 0xFFFF ("did not
+// criticize" 110 = 0xFFFF+0x0080 becomes 050 = 0x0080; "did not yield" 080
+// = 0x0200 becomes 124 = -0xFFFF+0x0200; see Negate). Comments start
+// with "#".
+type Ontology struct {
+	value map[string]int64 // code -> value
+	code  map[int64]string // value -> first code written with it
+}
+
+// negMask is what negation subtracts.
+const negMask = 0xFFFF
+
+// LoadOntology reads ontology files; errors name file:line (malformed
+// lines are skipped). The result is nil only when a file cannot be read.
+func LoadOntology(paths ...string) (*Ontology, error) {
+	o := newOntology()
+	var errs []error
+	for _, p := range paths {
+		f, err := os.Open(p)
+		if err != nil {
+			return nil, fmt.Errorf("tabari ontology: %w", err)
+		}
+		err = o.read(f, filepath.Base(p))
+		f.Close()
+		if err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return o, errors.Join(errs...)
+}
+
+// ParseOntology reads one ontology from r.
+func ParseOntology(r io.Reader, name string) (*Ontology, error) {
+	o := newOntology()
+	return o, o.read(r, name)
+}
+
+func newOntology() *Ontology {
+	return &Ontology{value: map[string]int64{}, code: map[int64]string{}}
+}
+
+// Len is the number of codes.
+func (o *Ontology) Len() int { return len(o.value) }
+
+func (o *Ontology) read(r io.Reader, name string) error {
+	sc := bufio.NewScanner(r)
+	ln := 0
+	var errs []error
+	for sc.Scan() {
+		ln++
+		line := sc.Text()
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		c, expr, ok := strings.Cut(line, ":")
+		c = strings.TrimSpace(c)
+		v, err := sumHex(expr)
+		if !ok || err != nil || c == "" {
+			if len(errs) < maxErrors {
+				errs = append(errs, &Error{File: name, Line: ln, Msg: fmt.Sprintf("bad ontology line %q", clip(line))})
+			}
+			continue
+		}
+		o.value[c] = v
+		if _, dup := o.code[v]; !dup {
+			o.code[v] = c
+		}
+	}
+	if err := sc.Err(); err != nil {
+		errs = append(errs, &Error{File: name, Line: ln + 1, Msg: err.Error()})
+	}
+	return errors.Join(errs...)
+}
+
+// sumHex evaluates "T1+T2-T3" with hexadecimal (0x..) or decimal terms.
+func sumHex(s string) (int64, error) {
+	s = strings.ReplaceAll(strings.TrimSpace(s), " ", "")
+	if s == "" {
+		return 0, fmt.Errorf("empty")
+	}
+	var total int64
+	sign := int64(1)
+	for len(s) > 0 {
+		switch s[0] {
+		case '+':
+			sign, s = 1, s[1:]
+			continue
+		case '-':
+			sign, s = -1, s[1:]
+			continue
+		}
+		n := strings.IndexAny(s, "+-")
+		if n < 0 {
+			n = len(s)
+		}
+		v, err := strconv.ParseInt(s[:n], 0, 64)
+		if err != nil {
+			return 0, err
+		}
+		total += sign * v
+		sign, s = 1, s[n:]
+	}
+	return total, nil
+}
+
+// Negate returns the code of the negated event: the value minus 0xFFFF,
+// or for a rejection (a negative value) plus 0xFFFF; "" when that is no
+// event (the value 0, "---"); ok false when code is not in the ontology.
+// A negative value that names no code is the generic rejection (the code
+// of -0xFFFF, CAMEO 120).
+func (o *Ontology) Negate(code string) (string, bool) {
+	if o == nil {
+		return code, false
+	}
+	v, ok := o.value[code]
+	if !ok {
+		return code, false
+	}
+	n := v - negMask
+	if v < 0 {
+		n = v + negMask // a rejection negated: its rejection undone
+	}
+	c, ok := o.code[n]
+	if !ok && n < 0 {
+		c, ok = o.code[-negMask]
+	}
+	if !ok || c == "---" {
+		return "", true
+	}
+	return c, true
+}
