@@ -697,7 +697,13 @@ func (s *sentence) qualify(a arg, i int) arg {
 				}
 			}
 			if ok && len(c.code) >= 3 && !agentOnly(c.code) && !isPersonArg(c) {
-				a.code = c.code[:3] + a.code
+				if isCountryCode(c.code) {
+					a.code = c.code[:3] + a.code
+				} else {
+					// "leaders of the Muslim Brotherhood", "officials of the
+					// UN": the members of an organization are coded as it
+					a.code = c.code
+				}
 				return a
 			}
 		}

@@ -89,6 +89,7 @@ func (c *Coder) codeSentence(s *sentence) []doc.Event {
 		}
 	}
 	s.selfTargets(evs)
+	evs = s.killedIn(evs)
 	evs = dedupe(evs)
 	evs = dropSubsumed(evs)
 	evs = dropWeak(evs)
@@ -102,6 +103,51 @@ func (c *Coder) codeSentence(s *sentence) []doc.Event {
 		evs = capEvents(evs, c.maxSent)
 	}
 	return evs
+}
+
+// killedIn folds "four children were killed in Israeli tank shelling"
+// into one event: the killing is the outcome of the attack its in-phrase
+// names, so the attack event (194, from the noun) takes the victims as its
+// target when it has none, and the killed count, and the kill event goes.
+func (s *sentence) killedIn(evs []doc.Event) []doc.Event {
+	tokAt := func(sp doc.Span) int {
+		for i := range s.toks {
+			if s.toks[i].Span == sp {
+				return i
+			}
+		}
+		return -1
+	}
+	drop := make([]bool, len(evs))
+	for i := range evs {
+		e := &evs[i]
+		t := tokAt(e.Trigger)
+		if t < 0 || e.Root != "18" || s.lemma(t) != "kill" || !s.isPassive(t) || e.Negated {
+			continue
+		}
+		for _, x := range s.prepArgs(t, "in") {
+			for j := range evs {
+				f := &evs[j]
+				if j == i || drop[j] || f.Trigger != s.toks[x].Span || f.Root < "18" || f.Negated {
+					continue
+				}
+				if f.Target == nil {
+					f.Target = e.Target
+				}
+				if f.Killed == nil {
+					f.Killed = e.Killed
+				}
+				drop[i] = true
+			}
+		}
+	}
+	out := evs[:0]
+	for i := range evs {
+		if !drop[i] {
+			out = append(out, evs[i])
+		}
+	}
+	return out
 }
 
 // capEvents keeps a sentence's max most confident events; the mirror of a

@@ -413,7 +413,15 @@ func dropWeak(evs []doc.Event) []doc.Event {
 // diplomats of Chad") unless it is one of the sources, else nil.
 func (s *sentence) ownerOf(n int, srcs []arg) []arg {
 	for _, k := range s.kids[n] {
-		if !(s.toks[k].Deprel == "nmod:poss" || s.rel(k) == "nmod" && (s.caseOf(k) == "of" || s.caseOf(k) == "from")) {
+		switch {
+		case s.toks[k].Deprel == "nmod:poss", s.rel(k) == "nmod" && (s.caseOf(k) == "of" || s.caseOf(k) == "from"):
+		case s.toks[k].Deprel == "amod" || s.toks[k].Deprel == "compound":
+			// "expelled two British diplomats": the country the noun's
+			// modifier names
+			if a, ok := s.actorArg(k, "modifier", 0.8); !ok || !isCountryCode(a.code) {
+				continue
+			}
+		default:
 			continue
 		}
 		a, ok := s.actorArg(k, "modifier", 0.8)

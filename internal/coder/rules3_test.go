@@ -297,6 +297,30 @@ const (
 8 shelling shelling NOUN NN 5 obl
 9 . . PUNCT . 5 punct`
 
+	r3Expelled = `Chile expelled two Egyptian diplomats .
+1 Chile Chile PROPN NNP 2 nsubj
+2 expelled expel VERB VBD 0 root
+3 two two NUM CD 5 nummod
+4 Egyptian Egyptian ADJ JJ 5 amod
+5 diplomats diplomat NOUN NNS 2 obj
+6 . . PUNCT . 2 punct`
+
+	r3OrgLeaders = `Leaders of ISIS threatened Chile .
+1 Leaders leader NOUN NNS 4 nsubj
+2 of of ADP IN 3 case
+3 ISIS ISIS PROPN NNP 1 nmod
+4 threatened threaten VERB VBD 0 root
+5 Chile Chile PROPN NNP 4 obj
+6 . . PUNCT . 4 punct`
+
+	r3Pressure = `Chile faces pressure from Bolivia .
+1 Chile Chile PROPN NNP 2 nsubj
+2 faces face VERB VBZ 0 root
+3 pressure pressure NOUN NN 2 obj
+4 from from ADP IN 5 case
+5 Bolivia Bolivia PROPN NNP 3 nmod
+6 . . PUNCT . 2 punct`
+
 	r3Gave = `Germany gave 5 million euros to Jordan .
 1 Germany Germany PROPN NNP 2 nsubj
 2 gave give VERB VBD 0 root
@@ -376,9 +400,13 @@ func TestRound3Rules(t *testing.T) {
 			forbid: func(e doc.Event) bool { return e.Root == "12" }},
 		{name: "considering sending aid: a policy option", sents: []string{r3Considering},
 			want: []want{{"JPN", "", "014", false, doc.Asserted}}},
-		{name: "killed in X's shelling: X is the perpetrator", sents: []string{r3KilledIn},
-			want:   []want{{"ISR", "SYR", "1823", false, doc.Asserted}},
-			forbid: func(e doc.Event) bool { return e.Source == nil && e.Root == "18" }},
+		{name: "killed in X's shelling: one event, X's shelling of the victims", sents: []string{r3KilledIn},
+			want:   []want{{"ISR", "SYR", "194", false, doc.Asserted}},
+			forbid: func(e doc.Event) bool { return e.Root == "18" }},
+		{name: "expelled X-ian diplomats: X is the target", sents: []string{r3Expelled}, want: []want{{"CHL", "EGY", "166", false, doc.Asserted}}},
+		{name: "leaders of an organization are coded as it", sents: []string{r3OrgLeaders}, want: []want{{"IMGSEPISI", "CHL", "130", false, doc.Asserted}},
+			forbid: func(e doc.Event) bool { return e.Source != nil && e.Source.Actor == "IMGGOV" }},
+		{name: "faces pressure from X: X demands", sents: []string{r3Pressure}, want: []want{{"BOL", "CHL", "100", false, doc.Asserted}}},
 		{name: "gave money to: economic aid", sents: []string{r3Gave}, want: []want{{"DEU", "JOR", "071", false, doc.Asserted}}},
 	}
 	for _, tc := range cases {

@@ -26,7 +26,8 @@ func capital(f string) bool { return f != "" && f[0] >= 'A' && f[0] <= 'Z' }
 // name (optionally followed by ", Country,"), then a date ("March 4",
 // "Dec. 2, 2025"), an agency in parentheses or both, then a dash; a place
 // in capitals needs neither ("LA PAZ —"). It returns 0 when the sentence
-// does not open so.
+// does not open so. A dateline in capitals may end in a colon ("GAZA CITY,
+// Palestinian Territories:").
 func Prefix(forms, upos []string) int {
 	n := len(forms)
 	propn := func(i int) bool { return i < len(upos) && upos[i] == "PROPN" && capital(forms[i]) }
@@ -41,10 +42,10 @@ func Prefix(forms, upos []string) int {
 	if forms[i] == "," {
 		i++
 		j := i // "KHARKIV, Ukraine, March 4 -": the city's country or region
-		for j < n && j < i+3 && propn(j) && !IsMonth(forms[j]) {
+		for j < n && j < i+3 && capital(forms[j]) && upos[j] != "PUNCT" && !IsMonth(forms[j]) {
 			j++
 		}
-		if j > i && j < n && (forms[j] == "," || isDash(forms[j]) && allCaps(forms[:i])) {
+		if j > i && j < n && (forms[j] == "," || (isDash(forms[j]) || forms[j] == ":") && allCaps(forms[:i])) {
 			i = j // "KYIV, Ukraine -": the dash right after the country
 			if forms[j] == "," {
 				i++
@@ -72,7 +73,7 @@ func Prefix(forms, upos []string) int {
 	if !marked && allCaps(forms[:i]) {
 		marked = true // "LA PAZ —": a place in capitals is a dateline without a date
 	}
-	if !marked || i >= n-1 || !isDash(forms[i]) {
+	if !marked || i >= n-1 || !isDash(forms[i]) && !(forms[i] == ":" && allCaps(forms[:1])) {
 		return 0
 	}
 	return i + 1

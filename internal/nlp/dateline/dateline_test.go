@@ -16,7 +16,9 @@ func TestPrefix(t *testing.T) {
 		{"PARIS ( AFP ) — France said", "PROPN PUNCT PROPN PUNCT PUNCT PROPN VERB", 5},
 		{"LA PAZ — Bolivian authorities released", "PROPN PROPN PUNCT ADJ NOUN VERB", 3},
 		{"KYIV , Ukraine - Russia said", "PROPN PUNCT PROPN PUNCT PROPN VERB", 4},
-		{"US - China talks resumed", "PROPN PUNCT PROPN NOUN VERB", 0},                           // an abbreviation, not a place in capitals
+		{"US - China talks resumed", "PROPN PUNCT PROPN NOUN VERB", 0}, // an abbreviation, not a place in capitals
+		{"GAZA CITY , Palestinian Territories : Four children were killed", "PROPN PROPN PUNCT PROPN PROPN PUNCT NUM NOUN AUX VERB", 6},
+		{"Note : the talks resumed", "PROPN PUNCT DET NOUN VERB", 0},                             // a colon after an ordinary word
 		{"Paris , France - the city", "PROPN PUNCT PROPN PUNCT DET NOUN", 0},                     // no date, no agency
 		{"March 4 - Russian drones struck", "PROPN NUM PUNCT ADJ NOUN VERB", 0},                  // no place
 		{"Obama met Hollande on March 4", "PROPN VERB PROPN ADP PROPN NUM", 0},                   // an ordinary sentence
