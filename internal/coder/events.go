@@ -622,9 +622,12 @@ func (s *sentence) qualifyBareRoles(ps ...*doc.Participant) {
 		return
 	}
 	for _, p := range ps {
-		// another country, or the same one (a role acting on its own
-		// country is not what the text says: "the government thanked China")
-		if p != nil && p.Actor.Country() != "" {
+		// a role acting on the country itself is not what the text says
+		// ("the government thanked China" in a Chinese story); another
+		// party with a country or a role ("Russian troops attacked the
+		// army", "the opposition criticised the government") leaves the
+		// role the document's
+		if p != nil && string(p.Actor) == cc {
 			return
 		}
 	}

@@ -40,6 +40,7 @@ func repairParseVerbs(toks []doc.Token, headline bool, verbs map[string]bool) []
 	r.nounRootClause(headline)
 	r.modifierWithSubject()
 	r.subordinateClause()
+	r.copularModifier()
 	r.outerSubjects()
 	r.claimComplements()
 	return r.toks
@@ -277,6 +278,29 @@ func (r *repairer) modifierWithSubject() {
 			r.toks[v].XPOS = "VBD"
 		}
 		return
+	}
+}
+
+// copularModifier: "this latest move from government is(cop) clumsy(amod
+// of move)" - an adjective with its own copula is a predicate, never a
+// modifier: it takes the noun's place in the tree and the noun becomes its
+// subject.
+func (r *repairer) copularModifier() {
+	for a := range r.toks {
+		if r.toks[a].UPOS != "ADJ" || r.toks[a].Deprel != "amod" || len(r.kidsRel(a, "cop")) == 0 {
+			continue
+		}
+		n := r.head(a)
+		if n < 0 || n > a || !nominal(r.toks[n].UPOS) {
+			continue
+		}
+		r.set(a, r.head(n), r.toks[n].Deprel)
+		r.set(n, a, "nsubj")
+		for _, k := range r.kids[n] {
+			if k > a {
+				r.set(k, a, r.toks[k].Deprel)
+			}
+		}
 	}
 }
 

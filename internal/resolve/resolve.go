@@ -75,6 +75,7 @@ func Entities(d *doc.Document, a Scanner) {
 	resolveUpTo(len(d.Text) + 1)
 	d.Entities = append(d.Entities, added...)
 	sort.SliceStable(d.Entities, func(i, j int) bool { return d.Entities[i].Start < d.Entities[j].Start })
+	affiliations(d, matches)
 	shortNames(d)
 	qualifyRoles(d)
 }

@@ -1,0 +1,51 @@
+package resolve_test
+
+import (
+	"testing"
+
+	"github.com/eventwire/eventwire/internal/cameo"
+	"github.com/eventwire/eventwire/internal/doc"
+	"github.com/eventwire/eventwire/internal/pipeline"
+)
+
+// TestAffiliations runs the whole pipeline on short texts of our own and
+// checks the code a person unknown to the dictionaries gets from the words
+// around the name.
+func TestAffiliations(t *testing.T) {
+	p, err := pipeline.New(pipeline.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		text, name string
+		want       cameo.ActorCode // "" = no code
+	}{
+		{"Maria Okonjo, a spokeswoman for the Kenyan army, said the convoy was attacked.", "Maria Okonjo", "KENMIL"},
+		{"Tomas Rueda, the State Department spokesman, said talks would resume.", "Tomas Rueda", "USAGOV"},
+		{"Lawyers said campaigner Sarah Hartley would appeal the ruling in London.", "Sarah Hartley", "OPP"},
+		{"Pedro Alves, who lives in France, said he had seen the attack.", "Pedro Alves", ""},
+		{"Ana Costa, a spokeswoman for the harbour committee, said the ship left.", "Ana Costa", ""},
+		{"Pedro Alves, 54, said he had seen the attack.", "Pedro Alves", ""},
+	}
+	for _, c := range cases {
+		d := &doc.Document{Text: c.text, PubDate: "2025-06-01", Lang: "en"}
+		p.Process(d)
+		found := false
+		for _, e := range d.Entities {
+			if e.Text != c.name {
+				continue
+			}
+			found = true
+			got := e.Actor
+			if c.want == "OPP" {
+				got = cameo.ActorCode(string(got)[len(string(got))-min(3, len(got)):]) // the role, whatever country the story gives
+			}
+			if got != c.want {
+				t.Errorf("%q: %s coded %q, want %q", c.text, c.name, e.Actor, c.want)
+			}
+		}
+		if !found {
+			t.Errorf("%q: no entity %q (got %+v)", c.text, c.name, d.Entities)
+		}
+	}
+}
