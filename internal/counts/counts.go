@@ -212,6 +212,7 @@ var groupNouns = map[string]string{
 	"personnel":  "troops",
 	"protesters": "protesters", "protestors": "protesters", "demonstrators": "protesters", "marchers": "protesters",
 	"refugees": "refugees", "migrants": "migrants", "immigrants": "migrants",
+	"asylees": "asylum seekers", "asylum-seekers": "asylum seekers",
 	"civilians": "civilians", "police": "police", "policemen": "police", "officers": "police",
 	"people": "people", "persons": "people", "residents": "people", "villagers": "people", "passengers": "people",
 	"children": "children", "women": "women", "men": "men", "students": "students", "prisoners": "prisoners",
@@ -248,6 +249,7 @@ var beWords = map[string]bool{
 }
 
 func (x *extractor) sentence() {
+	x.zeroCounts()
 	for i := 0; i < len(x.ws); i++ {
 		v, lower, next, ok := x.number(i)
 		if !ok {
@@ -255,6 +257,68 @@ func (x *extractor) sentence() {
 		}
 		if n := x.count(i, v, lower, next); n > i {
 			i = n - 1
+		}
+	}
+}
+
+// zeroNouns are casualty nouns whose absence is news: "no deaths or
+// injuries were reported", "there were no casualties".
+var zeroNouns = map[string][]string{
+	"deaths": {"killed"}, "dead": {"killed"}, "fatalities": {"killed"}, "death": {"killed"},
+	"injuries": {"injured"}, "injured": {"injured"}, "wounded": {"injured"},
+	"casualties": {"killed", "injured"}, "victims": {"killed", "injured"},
+}
+
+// zeroVerbs are the participles of "no one was killed/hurt".
+var zeroVerbs = map[string]string{"killed": "killed", "hurt": "injured", "injured": "injured", "wounded": "injured", "harmed": "injured"}
+
+// zeroCounts records stated zero casualty counts: "No injuries or deaths
+// were reported" (injured 0, killed 0), "there were no casualties", "no
+// one was killed". A count of zero answers "how many were killed?" as much
+// as any other.
+func (x *extractor) zeroCounts() {
+	seen := map[string]bool{}
+	add := func(what string, from, to int) {
+		if seen[what] {
+			return
+		}
+		seen[what] = true
+		zero := int64(0)
+		c := doc.Count{Span: doc.Span{Start: x.ws[from].Start, End: x.ws[to].End}, What: what, Number: &zero}
+		c.Text = x.d.Text[c.Start:c.End]
+		x.d.Counts = append(x.d.Counts, c)
+	}
+	for i, w := range x.lw {
+		switch w {
+		case "no":
+			// "no injuries or deaths", "no reported casualties"
+			for j := i + 1; j < len(x.lw) && j <= i+5; j++ {
+				if cats, ok := zeroNouns[x.lw[j]]; ok {
+					for _, c := range cats {
+						add(c, i, j)
+					}
+					continue
+				}
+				if l := x.lw[j]; l != "or" && l != "and" && l != "reported" && l != "immediate" && l != "serious" && l != "confirmed" && l != "," {
+					break
+				}
+			}
+			// "no one was killed"
+			if x.word(i+1) == "one" && (x.word(i+2) == "was" || x.word(i+2) == "has") {
+				for j := i + 3; j < len(x.lw) && j <= i+5; j++ {
+					if c, ok := zeroVerbs[x.lw[j]]; ok {
+						add(c, i, j)
+						break
+					}
+				}
+			}
+		case "nobody":
+			for j := i + 1; j < len(x.lw) && j <= i+4; j++ {
+				if c, ok := zeroVerbs[x.lw[j]]; ok {
+					add(c, i, j)
+					break
+				}
+			}
 		}
 	}
 }
@@ -412,7 +476,7 @@ func (x *extractor) count(i int, v int64, lower bool, next int) int {
 			if g := groupNouns[l]; g != "" {
 				what = g
 			} else {
-				what = x.nounPhrase(next, head)
+				what = canonicalWhat(x.nounPhrase(next, head))
 			}
 			nounWhat = true
 			// a governing event word after: "130 people were killed"
@@ -539,6 +603,22 @@ func (x *extractor) phrase(a, b int) string {
 // nounPhrase is the counted noun with a lower-case modifier noun before it
 // ("asylum seekers", "hard drives"), lower-cased; capitalized modifiers
 // ("Afghan refugees") are left to Who.
+// canonicalWhat names a counted noun phrase by its usual category where
+// news writes it several ways: "asylee hopefuls", "asylum applicants" ->
+// "asylum seekers"; "asylum applications" -> "asylum claims".
+func canonicalWhat(np string) string {
+	if !strings.Contains(np, "asylum") && !strings.Contains(np, "asylee") {
+		return np
+	}
+	switch np[strings.LastIndexByte(np, ' ')+1:] {
+	case "seekers", "hopefuls", "applicants", "asylees":
+		return "asylum seekers"
+	case "claims", "applications", "cases", "requests":
+		return "asylum claims"
+	}
+	return np
+}
+
 func (x *extractor) nounPhrase(next, head int) string {
 	a := head
 	if m := x.word(head - 1); head-1 >= next && !x.ws[head-1].IsUpper() && !skipAdj[m] && !notModifier[m] && !strings.HasSuffix(m, "est") && x.gapAfter(head-1) == " " {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -171,4 +172,30 @@ func numStr(g goldCount) string {
 		return fmt.Sprintf("%d-%d", *g.Min, *g.Max)
 	}
 	return "?"
+}
+
+func TestZeroCountsAndCategories(t *testing.T) {
+	cases := []struct {
+		text string
+		want []string // what=number
+	}{
+		{"No injuries or deaths were reported after the shelling.", []string{"injured=0", "killed=0"}},
+		{"Police said no one was hurt in the blast.", []string{"injured=0"}},
+		{"There were no casualties, the army said.", []string{"killed=0", "injured=0"}},
+		{"No agreement was reported.", nil},
+		{"The ministry will process some 12,000 asylee hopefuls this year.", []string{"asylum seekers=12000"}},
+	}
+	for _, c := range cases {
+		d := &doc.Document{Text: c.text}
+		Extract(d)
+		var got []string
+		for _, ct := range d.Counts {
+			if ct.Number != nil {
+				got = append(got, ct.What+"="+strconv.FormatInt(*ct.Number, 10))
+			}
+		}
+		if strings.Join(got, ",") != strings.Join(c.want, ",") {
+			t.Errorf("%q: got %v, want %v", c.text, got, c.want)
+		}
+	}
 }
