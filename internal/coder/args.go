@@ -708,6 +708,25 @@ func (s *sentence) qualify(a arg, i int) arg {
 			}
 		}
 	}
+	// "received ministers from the Georgian government": an object's
+	// origin is often attached to the verb
+	if s.rel(i) == "obj" {
+		if h := s.head(i); h >= 0 {
+			for _, k := range s.kidsRel(h, "obl") {
+				if s.caseOf(k) != "from" {
+					continue
+				}
+				c, ok := s.actorArg(k, "modifier", 0.8)
+				if ok && agentOnly(c.code) {
+					c = s.qualify(c, k) // "the Egyptian government"
+				}
+				if ok && isCountryCode(c.code) && !isPersonArg(c) {
+					a.code = c.code[:3] + a.code
+					return a
+				}
+			}
+		}
+	}
 	return a
 }
 

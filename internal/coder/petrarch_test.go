@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/eventwire/eventwire/internal/cameo"
 	"github.com/eventwire/eventwire/internal/doc"
 	"github.com/eventwire/eventwire/internal/shared"
 )
@@ -81,6 +82,31 @@ func TestReadValidationAndScore(t *testing.T) {
 		t.Log(m)
 		if m.Name == "events.recall" && m.Value < floor[m.Set] {
 			t.Errorf("%s recall %.3f below floor %.2f", m.Set, m.Value, floor[m.Set])
+		}
+	}
+}
+
+func TestCodeAgree(t *testing.T) {
+	cases := []struct {
+		gold, got string
+		want      bool
+	}{
+		{"USA", "USAGOV", true},          // a prefix either way
+		{"USAGOV", "USA", true},          // a country where the gold has a role
+		{"---GOV", "SYRGOV", true},       // any country
+		{"---", "", true},                // anything
+		{"IMGMUSISI", "IMGMOSISI", true}, // Phoenix MUS is CAMEO MOS
+		{"MUS", "MOS", false},            // Mauritius is not a religion
+		{"GBROPP", "GBRCVL", false},
+		{"RUS", "", false},
+	}
+	for _, c := range cases {
+		var p *doc.Participant
+		if c.got != "" {
+			p = &doc.Participant{Actor: cameo.ActorCode(c.got)}
+		}
+		if got := codeAgree(c.gold, p); got != c.want {
+			t.Errorf("codeAgree(%q, %q) = %v, want %v", c.gold, c.got, got, c.want)
 		}
 	}
 }

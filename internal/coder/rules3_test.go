@@ -313,6 +313,16 @@ const (
 5 Chile Chile PROPN NNP 4 obj
 6 . . PUNCT . 4 punct`
 
+	r3ReceivedFrom = `Chile received ministers from the Egyptian government .
+1 Chile Chile PROPN NNP 2 nsubj
+2 received receive VERB VBD 0 root
+3 ministers minister NOUN NNS 2 obj
+4 from from ADP IN 7 case
+5 the the DET DT 7 det
+6 Egyptian Egyptian ADJ JJ 7 amod
+7 government government NOUN NN 2 obl
+8 . . PUNCT . 2 punct`
+
 	r3Pressure = `Chile faces pressure from Bolivia .
 1 Chile Chile PROPN NNP 2 nsubj
 2 faces face VERB VBZ 0 root
@@ -433,4 +443,21 @@ func TestRound3Rules(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestOriginOnVerb: a bare role object takes the country of the verb's
+// from-phrase ("received ministers from the Egyptian government").
+func TestOriginOnVerb(t *testing.T) {
+	c, err := New(newFakeActors(map[string]fakeEntry{"ministers": {code: "GOV", kind: "agent"}, "government": {code: "GOV", kind: "agent"}}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := miniDoc(t, r3ReceivedFrom)
+	c.Code(d)
+	for _, e := range d.Events {
+		if e.Root == "04" && e.Source != nil && e.Source.Actor == "CHL" && e.Target != nil && e.Target.Actor == "EGYGOV" {
+			return
+		}
+	}
+	t.Errorf("want CHL -> EGYGOV 04; got:\n%s", dump(d.Events))
 }
