@@ -17,14 +17,15 @@ var extraCountryNames = map[string][]string{
 	"US": {"U.S.", "US", "U.S.A.", "USA", "America", "United States"},
 	"GB": {"Britain", "Great Britain", "U.K.", "UK", "United Kingdom"},
 	"AE": {"UAE", "U.A.E.", "Emirates"},
-	"CD": {"DRC", "DR Congo", "Congo-Kinshasa", "Democratic Republic of Congo", "Democratic Republic of the Congo", "Zaire", "Zaïre"},
-	"CG": {"Congo-Brazzaville", "Republic of the Congo", "Congo"},
+	// "Congo" and "Korea" name two countries each: see ambiguous.go
+	"CD": {"DRC", "DR Congo", "Congo-Kinshasa", "Democratic Republic of Congo", "Democratic Republic of the Congo", "Zaire", "Zaïre", "Congo"},
+	"CG": {"Congo-Brazzaville", "Republic of the Congo", "Republic of Congo", "Congo"},
 	"CI": {"Ivory Coast", "Cote d'Ivoire"},
 	"CZ": {"Czech Republic", "Czechia"},
 	"MM": {"Burma"},
 	"NL": {"Holland", "the Netherlands"},
-	"KP": {"North Korea", "DPRK"},
-	"KR": {"South Korea"},
+	"KP": {"North Korea", "DPRK", "Korea"},
+	"KR": {"South Korea", "Korea"},
 	"VA": {"Vatican", "Vatican City", "Holy See"},
 	"PS": {"Palestinian Territories", "Palestinian territories", "Occupied Palestinian Territories"},
 	"MK": {"Macedonia", "FYROM"},
@@ -73,6 +74,7 @@ var extraDemonyms = map[string][]string{
 	"IN": {"Indians"},
 	"PK": {"Pakistanis"},
 	"EG": {"Egyptians"},
+	"CD": {"Congolese"}, // the default reading of an ambiguous demonym (ambiguous.go)
 }
 
 var builtinPlaces = []landmark{
@@ -108,6 +110,7 @@ var builtinPlaces = []landmark{
 	{names: []string{"Abkhazia"}, country: "GE", lat: 43.0, lon: 41.0, kind: KindRegion},
 	{names: []string{"Darfur"}, country: "SD", lat: 13.5, lon: 24.0, kind: KindRegion},
 	{names: []string{"Siberia"}, country: "RU", lat: 60.0, lon: 105.0, kind: KindRegion},
+	{names: []string{"Macedonia"}, country: "GR", lat: 40.6, lon: 22.9, kind: KindRegion}, // the Greek region (ambiguous.go)
 	// continents, at the points of their GeoNames CONT features
 	{names: []string{"Africa"}, lat: 7.1881, lon: 21.09375, kind: KindRegion, geonames: 6255146},
 	{names: []string{"Asia"}, lat: 29.84064, lon: 89.29688, kind: KindRegion, geonames: 6255147},

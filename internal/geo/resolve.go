@@ -32,7 +32,7 @@ func (g *Gazetteer) ResolveWith(d *doc.Document, o Options) {
 	s.toks = tokenize(d.Text, make([]token, 0, len(d.Text)/5))
 	ms := s.spot()
 	ms = g.mergeEntities(ms, d)
-	d.Places = g.resolveMentions(&s, ms, d.Places[:0])
+	d.Places = g.resolveMentions(&s, d, ms, d.Places[:0])
 }
 
 // ResolveSpans geocodes the given spans of d.Text as toponyms (the spotting
@@ -63,7 +63,7 @@ func (g *Gazetteer) ResolveSpansWith(d *doc.Document, spans []doc.Span, o Option
 			}
 		}
 	}
-	d.Places = g.resolveMentions(&s, ms, d.Places[:0])
+	d.Places = g.resolveMentions(&s, d, ms, d.Places[:0])
 }
 
 // entityMention looks a name up as given, then without a leading "the" and
@@ -153,19 +153,30 @@ type group struct {
 	stateW   bool
 	siblings []*group       // groups named next to this one in a list ("Ohio, Texas and Utah")
 	support  map[*Entry]int // readings near a reading of another name of the text
+	amb      *ambiguity     // the name is an ambiguous country name ("Congo")
 	pick     *Entry
 	conf     float64
+	ccConf   float64 // confidence in the pick's country (margin over other countries' readings)
 }
 
 type evidence struct {
 	country map[string]float64
 	adm1    map[string]float64
+	// ccCountry weighs each pick by the confidence in its country, not in
+	// the place: "Savannah" is surely in the US if not surely in Georgia.
+	// Only ambiguous country names read it.
+	ccCountry map[string]float64
 }
 
-func (g *Gazetteer) resolveMentions(s *spotter, ms []*mention, out []doc.Place) []doc.Place {
-	if len(ms) == 0 {
-		return out
-	}
+func newEvidence() evidence {
+	return evidence{country: map[string]float64{}, adm1: map[string]float64{}, ccCountry: map[string]float64{}}
+}
+
+// decide groups the mentions by name and picks one reading for each group
+// from priors and the document's context.
+// It returns the groups, the groups by key and the mentions after
+// qualifiers are read (a qualifier is no mention of its own).
+func (g *Gazetteer) decide(s *spotter, d *doc.Document, ms []*mention, st *ambState) ([]*group, map[string]*group, []*mention) {
 	sort.Slice(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
 	ms = s.qualify(ms)
 	groups := make([]*group, 0, len(ms))
@@ -198,26 +209,30 @@ func (g *Gazetteer) resolveMentions(s *spotter, ms []*mention, out []doc.Place) 
 	linkSiblings(s.text, ms, byKey)
 	spatialSupport(groups)
 
-	// demonyms give country context ("Russian jets")
+	g.prepareAmbiguous(s, d, groups, st)
+
+	// demonyms give country context ("Russian jets"); an ambiguous one
+	// ("Congolese") is decided with its name, not evidence for it
 	demo := map[string]float64{}
 	for i := range s.toks {
 		if !s.toks[i].cap {
 			continue
 		}
-		if cc, ok := g.demonyms[fold(s.word(i))]; ok {
+		if cc, ok := g.demonyms[fold(s.word(i))]; ok && ambiguityOf(fold(s.word(i))) == nil {
 			demo[cc] += 0.5
 		}
 	}
 
 	// pass 1: prior and qualifiers only
 	for _, gr := range groups {
-		gr.pick, gr.conf = g.choose(gr, nil, nil, nil)
+		gr.pick, gr.conf, gr.ccConf = g.choose(gr, nil, nil, nil, st)
 	}
 	// passes 2 and 3: with the document's other places as context
 	for pass := 0; pass < 2; pass++ {
-		ev := evidence{country: map[string]float64{}, adm1: map[string]float64{}}
+		ev := newEvidence()
 		for cc, w := range demo {
 			ev.country[cc] += w
+			ev.ccCountry[cc] += w
 		}
 		for _, gr := range groups {
 			addEvidence(&ev, gr, 1)
@@ -230,15 +245,39 @@ func (g *Gazetteer) resolveMentions(s *spotter, ms []*mention, out []doc.Place) 
 		}
 		next := make([]*Entry, len(groups))
 		conf := make([]float64, len(groups))
+		ccConf := make([]float64, len(groups))
 		for i, gr := range groups {
 			addEvidence(&ev, gr, -1) // never one's own evidence
-			next[i], conf[i] = g.choose(gr, &ev, anchors, gr.pick)
+			next[i], conf[i], ccConf[i] = g.choose(gr, &ev, anchors, gr.pick, st)
 			addEvidence(&ev, gr, 1)
 		}
 		for i, gr := range groups {
-			gr.pick, gr.conf = next[i], conf[i]
+			gr.pick, gr.conf, gr.ccConf = next[i], conf[i], ccConf[i]
 		}
 	}
+	if st != nil && st.ignore {
+		// the final context, for ambiguous names no mention stands for
+		ev := newEvidence()
+		for cc, w := range demo {
+			ev.country[cc] += w
+			ev.ccCountry[cc] += w
+		}
+		for _, gr := range groups {
+			addEvidence(&ev, gr, 1)
+		}
+		st.final = &ev
+	}
+
+	return groups, byKey, ms
+}
+
+// resolveMentions geocodes the mentions ms of d's text, appending to out.
+// The actor codes of d.Entities fix the readings of ambiguous country names.
+func (g *Gazetteer) resolveMentions(s *spotter, d *doc.Document, ms []*mention, out []doc.Place) []doc.Place {
+	if len(ms) == 0 {
+		return out
+	}
+	_, byKey, ms := g.decide(s, d, ms, &ambState{})
 
 	for _, m := range ms {
 		gr := byKey[m.key]
@@ -423,6 +462,17 @@ func addEvidence(ev *evidence, gr *group, sign float64) {
 		return
 	}
 	w := sign * gr.conf * math.Min(2, float64(len(gr.ms)))
+	if ev.ccCountry != nil && e.Country != "" {
+		cw := sign * gr.ccConf * math.Min(2, float64(len(gr.ms)))
+		switch e.Kind {
+		case KindCountry:
+		case KindADM1:
+			cw *= 0.7
+		default:
+			cw *= 0.5
+		}
+		ev.ccCountry[e.Country] += cw
+	}
 	switch e.Kind {
 	case KindCountry:
 		ev.country[e.Country] += w
@@ -489,13 +539,29 @@ func prior(e *Entry, alias bool) float64 {
 
 // choose scores every reading of a group and returns the best, with a
 // confidence from the margin over the runner-up.
-func (g *Gazetteer) choose(gr *group, ev *evidence, anchors []*Entry, self *Entry) (*Entry, float64) {
+func (g *Gazetteer) choose(gr *group, ev *evidence, anchors []*Entry, self *Entry, st *ambState) (*Entry, float64, float64) {
 	best, second := math.Inf(-1), math.Inf(-1)
 	var pick *Entry
+	type scored struct {
+		cc string
+		sc float64
+	}
+	var all []scored
 	for _, c := range gr.cands {
 		e := c.e
 		sc := prior(e, c.alias)
-		if gr.qualCC != nil || gr.qualADM1 != nil {
+		if gr.amb != nil {
+			// an ambiguous country name: only its readings, with what the
+			// document says of them beyond its places
+			r := gr.amb.readingOf(e)
+			if r < 0 {
+				continue
+			}
+			sc += st.ambScore(gr, r)
+			if gr.qualifiedTo(e.Country) {
+				sc += 25 // "Congo (Brazzaville)"
+			}
+		} else if gr.qualCC != nil || gr.qualADM1 != nil {
 			if gr.qualCC[e.Country] || gr.qualADM1[e.Country+"."+e.ADM1] {
 				sc += 25
 			} else if e.Kind != KindCountry {
@@ -524,7 +590,11 @@ func (g *Gazetteer) choose(gr *group, ev *evidence, anchors []*Entry, self *Entr
 			}
 		}
 		if ev != nil {
-			cEv := ev.country[e.Country]
+			country := ev.country
+			if gr.amb != nil && ev.ccCountry != nil {
+				country = ev.ccCountry
+			}
+			cEv := country[e.Country]
 			var aEv, nEv float64
 			if e.Kind != KindCountry {
 				aEv = ev.adm1[e.Country+"."+e.ADM1]
@@ -532,16 +602,23 @@ func (g *Gazetteer) choose(gr *group, ev *evidence, anchors []*Entry, self *Entr
 			if e.Country != "" {
 				if ce := g.countries[e.Country]; ce != nil {
 					for _, b := range ce.borders {
-						nEv += ev.country[b]
+						if gr.amb != nil && gr.amb.coReading(b) {
+							continue // "Brazzaville" is no neighbour's evidence for the other Congo
+						}
+						nEv += country[b]
 					}
 				}
 			}
-			switch e.Kind {
-			case KindCountry:
+			switch {
+			case gr.amb != nil:
+				// readings of an ambiguous country name weigh their
+				// evidence against each other: each more place counts
+				sc += ambEvidence(e.Kind, cEv, aEv, nEv)
+			case e.Kind == KindCountry:
 				sc += 3*sat(cEv) + 1.5*sat(nEv)
-			case KindADM1:
+			case e.Kind == KindADM1:
 				sc += 3*sat(cEv) + 2*sat(aEv) + sat(nEv)
-			case KindRegion, KindLandmark:
+			case e.Kind == KindRegion || e.Kind == KindLandmark:
 				sc += 2 * sat(cEv)
 			default:
 				cw := 1.5
@@ -566,6 +643,7 @@ func (g *Gazetteer) choose(gr *group, ev *evidence, anchors []*Entry, self *Entr
 				}
 			}
 		}
+		all = append(all, scored{e.Country, sc})
 		switch {
 		case sc > best:
 			second, best, pick = best, sc, e
@@ -577,5 +655,17 @@ func (g *Gazetteer) choose(gr *group, ev *evidence, anchors []*Entry, self *Entr
 	if !math.IsInf(second, -1) {
 		conf = math.Min(1, math.Max(0.2, (best-second)/4))
 	}
-	return pick, conf
+	ccConf := 1.0
+	if pick != nil {
+		other := math.Inf(-1)
+		for _, a := range all {
+			if a.cc != pick.Country && a.sc > other {
+				other = a.sc
+			}
+		}
+		if !math.IsInf(other, -1) {
+			ccConf = math.Min(1, math.Max(0.2, (best-other)/4))
+		}
+	}
+	return pick, conf, ccConf
 }

@@ -231,6 +231,11 @@ func (g *Gazetteer) demonymCands(key string) (string, []cand) {
 			return fold(r), cs
 		}
 	}
+	if a := ambiguityOf(key); a != nil {
+		if cs := g.ambCands(a); len(cs) == len(a.readings) {
+			return a.name, cs // "Congolese" is read with "Congo"
+		}
+	}
 	cc, ok := g.demonyms[key]
 	if !ok && strings.HasSuffix(key, "s") {
 		cc, ok = g.demonyms[key[:len(key)-1]]

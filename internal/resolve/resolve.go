@@ -76,6 +76,7 @@ func Entities(d *doc.Document, a Scanner) {
 	d.Entities = append(d.Entities, added...)
 	sort.SliceStable(d.Entities, func(i, j int) bool { return d.Entities[i].Start < d.Entities[j].Start })
 	affiliations(d, matches)
+	ambiguousCountries(d, a, matches)
 	shortNames(d)
 	qualifyRoles(d)
 }
