@@ -120,14 +120,18 @@ var pronouns = map[string]string{
 // Extract appends the quotes of d to d.Quotes, and an unattributed_quote
 // flag for each quote without a speaker.
 func Extract(d *doc.Document) {
+	startQ := len(d.Quotes)
 	marks := scan(d.Text)
+	x := newContext(d)
+	defer func() {
+		x.unmarked()
+		sort.SliceStable(d.Quotes[startQ:], func(i, j int) bool { return d.Quotes[startQ+i].Start < d.Quotes[startQ+j].Start })
+	}()
 	if len(marks) == 0 {
 		return
 	}
-	x := newContext(d)
 	var prevSpeaker *doc.Speaker
 	prevSent := -2
-	startQ := len(d.Quotes)
 	type pending struct{ q, mark int }
 	var opens []pending
 	prevOpen := false

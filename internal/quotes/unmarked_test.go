@@ -1,0 +1,61 @@
+package quotes
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/eventwire/eventwire/internal/doc"
+)
+
+func TestUnmarkedQuotes(t *testing.T) {
+	text := "The ministry said the port would reopen on Monday.\n\n" +
+		"We had no warning at all and lost a whole week of work on the docks. Amara Okafor\n\n" +
+		"In a statement, the harbour authority denied the claims:\n\n" +
+		"The closure was announced ten days in advance. Every operator was told in writing. " +
+		"It also said the union had been consulted.\n\n" +
+		"Ships waited offshore. Lagos Harbour\n"
+	at := func(s string) doc.Span { i := strings.Index(text, s); return doc.Span{Start: i, End: i + len(s)} }
+	d := &doc.Document{Text: text, Entities: []doc.Mention{
+		{Span: at("Amara Okafor"), Text: "Amara Okafor", Type: doc.PER, Entity: "Amara Okafor"},
+		{Span: at("harbour authority"), Text: "harbour authority", Type: doc.ORG, Entity: "harbour authority"},
+		{Span: at("Lagos Harbour"), Text: "Lagos Harbour", Type: doc.LOC, Entity: "Lagos Harbour"},
+	}}
+	Extract(d)
+	want := map[string]string{ // quote start -> speaker entity
+		"We had no warning":         "Amara Okafor",
+		"The closure was announced": "harbour authority",
+	}
+	got := map[string]string{}
+	for _, q := range d.Quotes {
+		for start := range want {
+			if strings.HasPrefix(q.Text, start) && q.Speaker != nil {
+				got[start] = q.Speaker.Entity
+			}
+		}
+		if strings.Contains(q.Text, "also said") {
+			t.Errorf("the block quote runs into the narration: %q", q.Text)
+		}
+		if strings.HasPrefix(q.Text, "Ships waited") {
+			t.Errorf("a two-sentence caption before a place is no quote: %q", q.Text)
+		}
+		if strings.Contains(q.Text, "Amara Okafor") {
+			t.Errorf("the pull quote includes its speaker's name: %q", q.Text)
+		}
+	}
+	for start, sp := range want {
+		if got[start] != sp {
+			t.Errorf("quote %q: speaker %q, want %q (quotes: %+v)", start, got[start], sp, d.Quotes)
+		}
+	}
+}
+
+func TestParagraphs(t *testing.T) {
+	text := "  One.\nStill one.\n \nTwo.\n\n\nThree. "
+	var got []string
+	for _, p := range paragraphs(text) {
+		got = append(got, text[p.Start:p.End])
+	}
+	if strings.Join(got, "|") != "One.\nStill one.|Two.|Three." {
+		t.Errorf("paragraphs = %q", got)
+	}
+}
