@@ -49,3 +49,29 @@ func TestAffiliations(t *testing.T) {
 		}
 	}
 }
+
+// TestNameRepairs: initials and surnames the tagger left outside a name.
+func TestNameRepairs(t *testing.T) {
+	p, err := pipeline.New(pipeline.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ text, want string }{
+		{"The church was founded by the writer L. Ron Hubbard in 1954.", "L. Ron Hubbard"},
+		{"The video featured the actor Tom Cruise at a gala.", "Tom Cruise"},
+	} {
+		d := &doc.Document{Text: c.text, PubDate: "2025-06-01", Lang: "en"}
+		p.Process(d)
+		var got []string
+		for _, e := range d.Entities {
+			got = append(got, e.Text)
+			if e.Text == c.want {
+				got = nil
+				break
+			}
+		}
+		if got != nil {
+			t.Errorf("%q: no entity %q, got %q", c.text, c.want, got)
+		}
+	}
+}

@@ -63,6 +63,19 @@ func repairSpans(d *doc.Document) {
 		for hi > lo+1 && trailingJunk[strings.ToLower(toks[hi-1].Form)] {
 			hi--
 		}
+		if e.Type == doc.PER {
+			// an initial before the name: "L. Ron Hubbard"
+			if lo > 0 && isInitial(toks[lo-1].Form) && toks[lo-1].End+1 == toks[lo].Start {
+				lo--
+			}
+			// a one-word name the tagger cut before the surname: "Tom"
+			// "Cruise" (a proper noun right after it, in no other mention)
+			if hi == lo+1 && hi < len(toks) && (toks[hi].UPOS == "PROPN" || toks[hi].UPOS == "NOUN") && toks[hi-1].End+1 == toks[hi].Start &&
+				upperStart(toks[hi].Form) && isLetters(toks[hi].Form) && !calendarWord[strings.ToLower(toks[hi].Form)] &&
+				!orgHeads[strings.ToLower(toks[hi].Form)] && !inMention(d, toks[hi].Span) {
+				hi++
+			}
+		}
 		// a personal name cut at a split hyphen: "Kim Jong" "-" "un"
 		for e.Type == doc.PER && hi+1 < len(toks) && (toks[hi].Form == "-" || toks[hi].Form == "\u2010") &&
 			toks[hi-1].End == toks[hi].Start && toks[hi].End == toks[hi+1].Start && namePiece(toks[hi+1].Form) {
@@ -75,6 +88,37 @@ func repairSpans(d *doc.Document) {
 		out = append(out, e)
 	}
 	d.Entities = out
+}
+
+// isInitial reports whether f is a name initial: "L.", "J.".
+func isInitial(f string) bool { return len(f) == 2 && f[0] >= 'A' && f[0] <= 'Z' && f[1] == '.' }
+
+// calendarWord are capitalized words that follow a name without being part
+// of it ("Obama Tuesday").
+var calendarWord = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
+	"sunday": true, "january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+}
+
+// orgHeads are capitalized nouns that follow a person's name as the head
+// of another name ("the Obama Administration", "the Clinton Foundation").
+var orgHeads = map[string]bool{
+	"administration": true, "government": true, "foundation": true, "institute": true, "university": true,
+	"campaign": true, "party": true, "group": true, "ministry": true, "council": true, "committee": true,
+	"agency": true, "company": true, "corporation": true, "center": true, "centre": true, "fund": true,
+	"trust": true, "doctrine": true, "era": true, "show": true, "family": true, "library": true,
+	"airport": true, "street": true, "avenue": true, "square": true, "bridge": true, "prize": true, "award": true,
+}
+
+// inMention reports whether sp overlaps one of d's entity mentions.
+func inMention(d *doc.Document, sp doc.Span) bool {
+	for i := range d.Entities {
+		if d.Entities[i].Span.Overlaps(sp) {
+			return true
+		}
+	}
+	return false
 }
 
 // hyphenSuffixes are words that follow a name and a hyphen without being
