@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/eventwire/eventwire/internal/doc"
+	"github.com/eventwire/eventwire/internal/eventdedup"
 	"github.com/eventwire/eventwire/internal/gdelt"
 )
 
@@ -37,6 +38,12 @@ func (j jsonlWriter) Write(d *doc.Document) error {
 }
 func (j jsonlWriter) Close() error { return nil }
 
+// failedWriter is an export writer that could not start.
+type failedWriter struct{ err error }
+
+func (f failedWriter) Write(*doc.Document) error { return f.err }
+func (f failedWriter) Close() error              { return f.err }
+
 var exportFormats = map[string]exportFormat{
 	"jsonl": {"application/x-ndjson; charset=utf-8", "jsonl", nil},
 	"gdelt-events": {"text/tab-separated-values; charset=utf-8", "export.tsv",
@@ -47,7 +54,8 @@ var exportFormats = map[string]exportFormat{
 		func(w io.Writer) docWriter { return gdelt.NewGKGWriter(w, gdelt.Options{}) }},
 }
 
-// export streams every stored document in one format, in constant memory.
+// export streams every stored document in one format, in constant memory
+// (merged GDELT events excepted: they hold the clusters).
 // An error after the first byte aborts the connection, so a client never
 // takes a cut export for a complete one.
 func (s *Server) export(w http.ResponseWriter, r *http.Request) {
@@ -57,6 +65,7 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) {
 		name = "jsonl"
 	}
 	tokens := p.boolean("tokens")
+	merged := p.boolean("merged")
 	if p.err != nil {
 		writeError(w, r, p.err)
 		return
@@ -65,6 +74,21 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		writeError(w, r, badParam("format", "%q is not jsonl, gdelt-events, gdelt-mentions or gkg", name))
 		return
+	}
+	if merged != nil && *merged {
+		if name != "gdelt-events" {
+			writeError(w, r, badParam("merged", "merged=true needs format=gdelt-events, not %s", name))
+			return
+		}
+		// One row per real-world event with its reports' counts: rows wait
+		// in a temporary file until every document has been clustered.
+		f.open = func(w io.Writer) docWriter {
+			mw, err := gdelt.NewMergedEventWriter(w, gdelt.Options{}, eventdedup.Options{}, "")
+			if err != nil {
+				return failedWriter{err}
+			}
+			return mw
+		}
 	}
 	rc := http.NewResponseController(w)
 	rc.SetWriteDeadline(time.Time{}) // long downloads; the client's pace bounds them

@@ -4,10 +4,12 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/eventwire/eventwire/internal/doc"
+	"github.com/eventwire/eventwire/internal/gdelt"
 )
 
 func TestExport(t *testing.T) {
@@ -109,3 +111,61 @@ func TestMetrics(t *testing.T) {
 }
 
 func itoaTest(n int) string { b, _ := json.Marshal(n); return string(b) }
+
+// TestExportMerged: format=gdelt-events&merged=true writes a reported-thrice
+// event once, on its first report's row, with its merged counts; the
+// default keeps a 1/1/1 row per report.
+func TestExportMerged(t *testing.T) {
+	f := newFixture(t)
+	wire, daily, mirror, later, other := stormDocs(t)
+	if _, err := f.db.Put(ctx, []*doc.Document{wire, daily, mirror, later, other}); err != nil {
+		t.Fatal(err)
+	}
+	counts := func(query string) map[int64]string {
+		t.Helper()
+		code, _, b := f.get("/api/export?" + query)
+		if code != 200 {
+			t.Fatalf("%s: %d %s", query, code, b)
+		}
+		out := map[int64]string{}
+		for _, line := range strings.Split(strings.TrimSuffix(string(b), "\n"), "\n") {
+			fs := strings.Split(line, "\t")
+			if len(fs) != 61 {
+				t.Fatalf("%s: %d columns", query, len(fs))
+			}
+			id, _ := strconv.ParseInt(fs[0], 10, 64)
+			if _, dup := out[id]; dup {
+				t.Fatalf("%s: event %d twice", query, id)
+			}
+			out[id] = strings.Join(fs[31:34], "/")
+		}
+		return out
+	}
+	id := func(d *doc.Document) int64 { return gdelt.EventID(d.ID, 0) }
+	plain, merged := counts("format=gdelt-events"), counts("format=gdelt-events&merged=true")
+	for _, d := range []*doc.Document{wire, daily, mirror, later, other} {
+		if plain[id(d)] != "1/1/1" {
+			t.Errorf("plain %s: %q", d.Title, plain[id(d)])
+		}
+	}
+	if len(merged) > len(plain)-2 {
+		t.Errorf("merged: %d rows, want at most %d (two later reports folded)", len(merged), len(plain)-2)
+	}
+	for k := range merged {
+		if _, ok := plain[k]; !ok {
+			t.Errorf("merged row %d is no plain row", k)
+		}
+	}
+	if merged[id(wire)] != "3/2/3" || merged[id(later)] != "1/1/1" || merged[id(other)] != "1/1/1" {
+		t.Errorf("merged counts: wire %q later %q other %q", merged[id(wire)], merged[id(later)], merged[id(other)])
+	}
+	if _, ok := merged[id(daily)]; ok {
+		t.Error("merged export keeps the rewrite's own row")
+	}
+	if _, ok := merged[id(mirror)]; ok {
+		t.Error("merged export keeps the syndicated copy's own row")
+	}
+	if code, _, b := f.get("/api/export?format=gkg&merged=true"); code != 400 || !strings.Contains(string(b), `"merged"`) {
+		t.Errorf("merged gkg: %d %s", code, b)
+	}
+}

@@ -197,6 +197,7 @@ func (s *Server) listEvents(w http.ResponseWriter, r *http.Request) error {
 	f := p.eventFilter()
 	f.Limit = p.limit(defaultLimit, maxLimit)
 	f.Cursor = p.cursor()
+	f.Order = p.order()
 	if id := p.raw("doc", maxIDLen); id != "" {
 		if !validID(id) {
 			return badParam("doc", "not a document ID (sha256:<hex>)")

@@ -3,6 +3,7 @@ package api
 import (
 	"context"
 	"net/http"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -65,7 +66,7 @@ func mergedCursor(c string) (int, error) {
 
 // mergeRows reads up to Options.MergeRows rows of f in storage order.
 func (s *Server) mergeRows(ctx context.Context, f store.EventFilter) (rows []store.EventRow, truncated bool, err error) {
-	f.Cursor = ""
+	f.Cursor, f.Order = "", store.StoredOrder
 	max := s.opt.MergeRows
 	for {
 		f.Limit = min(store.MaxLimit, max+1-len(rows))
@@ -209,6 +210,7 @@ func (s *Server) listMerged(w http.ResponseWriter, r *http.Request, f store.Even
 	if err != nil {
 		return err
 	}
+	sortClusters(m.clusters, rows, f.Order)
 	page := mergedPage{Items: []mergedItem{}, Rows: len(rows), Truncated: truncated}
 	end := min(len(m.clusters), off+limit)
 	if end < len(m.clusters) {
@@ -229,6 +231,35 @@ func (s *Server) listMerged(w http.ResponseWriter, r *http.Request, f store.Even
 	return writeJSON(w, page)
 }
 
+// sortClusters puts merged events in the order of /api/events: by the day
+// of their representative report, then by its storage order (its position
+// among rows), newest first unless o is store.OldestFirst; undated ones
+// last (first oldest first).
+func sortClusters(cs []eventdedup.Cluster, rows []store.EventRow, o store.Order) {
+	pos := make(map[eventdedup.Ref]int, len(rows))
+	for i := range rows {
+		pos[eventdedup.Ref{Doc: rows[i].DocID, Index: rows[i].Index}] = i
+	}
+	key := func(c *eventdedup.Cluster) (string, int) {
+		i, ok := pos[c.Rep]
+		if !ok {
+			return "", -1
+		}
+		return rows[i].Day, i
+	}
+	sort.SliceStable(cs, func(i, j int) bool {
+		di, pi := key(&cs[i])
+		dj, pj := key(&cs[j])
+		if o != store.OldestFirst {
+			di, pi, dj, pj = dj, pj, di, pi
+		}
+		if di != dj {
+			return di < dj
+		}
+		return pi < pj
+	})
+}
+
 // listMergedDoc answers merged=true&doc=ID: every event of the document
 // with the counts and other reports of its cluster, clustered among the
 // events (matching the other filters) of its events' days ± the merge
@@ -236,7 +267,7 @@ func (s *Server) listMerged(w http.ResponseWriter, r *http.Request, f store.Even
 func (s *Server) listMergedDoc(w http.ResponseWriter, r *http.Request, f store.EventFilter) error {
 	ctx := r.Context()
 	own := f
-	own.Cursor, own.Limit = "", store.MaxLimit
+	own.Cursor, own.Limit, own.Order = "", store.MaxLimit, store.StoredOrder
 	mine, _, err := s.opt.Reader.Events(ctx, own)
 	if err != nil {
 		return err

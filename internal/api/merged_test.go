@@ -101,6 +101,18 @@ func TestEventsMerged(t *testing.T) {
 	if len(m.Items) != 3 || m.Rows != 5 || m.Truncated {
 		t.Fatalf("merged: %d items over %d rows (truncated %v), want 3 over 5: %+v", len(m.Items), m.Rows, m.Truncated, m)
 	}
+	// Merged events come in the order of /api/events: newest first unless
+	// order=asc.
+	var asc mergedResp
+	f.getJSON("/api/events?merged=true&order=asc&"+june, &asc)
+	if len(asc.Items) != 3 || m.Items[0].DocID != later.ID || asc.Items[2].DocID != later.ID {
+		t.Fatalf("merged order: newest first %+v, oldest first %+v; want %s first and last", m.Items, asc.Items, later.Title)
+	}
+	for i := range m.Items {
+		if m.Items[i].DocID != asc.Items[2-i].DocID {
+			t.Fatalf("order=asc is not the reverse: %+v vs %+v", m.Items, asc.Items)
+		}
+	}
 	tests := []struct {
 		doc                         *doc.Document
 		mentions, sources, articles int

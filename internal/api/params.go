@@ -212,6 +212,17 @@ func (p *params) bbox() *store.BBox {
 	return b
 }
 
+// order reads the order of an event list: desc (newest first, the default)
+// or asc.
+func (p *params) order() store.Order {
+	s := strings.ToLower(p.raw("order", 8))
+	o, ok := store.ParseOrder(s)
+	if !ok {
+		p.err = badParam("order", "%q is not asc or desc", s)
+	}
+	return o
+}
+
 // eventFilter reads the event filter parameters shared by /api/events and
 // the aggregations.
 func (p *params) eventFilter() store.EventFilter {

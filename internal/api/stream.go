@@ -3,14 +3,23 @@ package api
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
+	"strconv"
+	"strings"
 	"sync"
 	"time"
+
+	"github.com/eventwire/eventwire/internal/store"
 )
 
 // streamPage is how many new events one watcher poll reads at most.
 const streamPage = 500
+
+// streamReplay bounds the events replayed to a client that reconnects with
+// Last-Event-ID; one that missed more is told to reload instead.
+var streamReplay = 1000
 
 // hub fans newly stored events out to the /api/stream clients. A watcher
 // goroutine runs while at least one client is connected: it follows the
@@ -24,6 +33,10 @@ type hub struct {
 	cancel  context.CancelFunc // of the running watcher
 	wake    chan struct{}
 	stopped bool
+	// last is the id (store cursor) of the last event broadcast, or the
+	// position the watcher started from: a new subscriber is sent every
+	// event after it.
+	last string
 }
 
 type subscriber struct {
@@ -42,30 +55,34 @@ func (h *hub) poke() {
 	}
 }
 
-func (h *hub) subscribe(ctx context.Context) (*subscriber, error) {
+// subscribe adds a client. It returns the position from which the client
+// receives events: events after it are sent to the client's channel, the
+// ones before are the client's to replay.
+func (h *hub) subscribe(ctx context.Context) (*subscriber, string, error) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if h.stopped {
-		return nil, &apiError{Kind: KindUnavailable, Message: "the server is shutting down"}
+		return nil, "", &apiError{Kind: KindUnavailable, Message: "the server is shutting down"}
 	}
 	if len(h.subs) >= h.s.opt.MaxStreams {
-		return nil, &apiError{Kind: KindUnavailable, Message: fmt.Sprintf("too many stream clients (%d); try later", h.s.opt.MaxStreams)}
+		return nil, "", &apiError{Kind: KindUnavailable, Message: fmt.Sprintf("too many stream clients (%d); try later", h.s.opt.MaxStreams)}
 	}
 	if h.cancel == nil {
 		// The start position is read before subscribe returns, so an event
 		// stored after the client connected is never missed.
 		tail, err := h.s.opt.Reader.EventsTail(ctx)
 		if err != nil {
-			return nil, err
+			return nil, "", err
 		}
 		wctx, cancel := context.WithCancel(context.Background())
 		h.cancel = cancel
+		h.last = tail
 		go h.watch(wctx, tail)
 	}
 	sb := &subscriber{ch: make(chan []byte, 256)}
 	h.subs[sb] = struct{}{}
 	h.s.metrics.streams.Set(float64(len(h.subs)))
-	return sb, nil
+	return sb, h.last, nil
 }
 
 func (h *hub) unsubscribe(sb *subscriber) {
@@ -89,11 +106,13 @@ func (h *hub) stop() {
 	}
 }
 
-// broadcast sends msg to every client; a client whose buffer is full is
-// dropped (its channel closed) rather than slowing the others.
-func (h *hub) broadcast(msg []byte) {
+// broadcast sends msg, the message of the event with id cursor, to every
+// client; a client whose buffer is full is dropped (its channel closed)
+// rather than slowing the others.
+func (h *hub) broadcast(msg []byte, cursor string) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
+	h.last = cursor
 	for sb := range h.subs {
 		select {
 		case sb.ch <- msg:
@@ -125,23 +144,13 @@ func (h *hub) watch(ctx context.Context, cursor string) {
 			if len(rows) == 0 {
 				break
 			}
-			ids := make([]string, len(rows))
-			for i := range rows {
-				ids[i] = rows[i].DocID
-			}
-			infos, err := h.s.opt.Reader.DocInfos(ctx, ids)
+			msgs, err := h.s.eventMessages(ctx, rows, cursors)
 			if err != nil {
 				h.s.opt.Log.Error("event stream: reading documents", "err", err)
 				break
 			}
-			for i := range rows {
-				b, err := json.Marshal(toEventItem(&rows[i], infos[rows[i].DocID]))
-				if err != nil {
-					continue
-				}
-				msg := make([]byte, 0, len(b)+64)
-				msg = fmt.Appendf(msg, "id: %s\nevent: event\ndata: %s\n\n", cursors[i], b)
-				h.broadcast(msg)
+			for i, msg := range msgs {
+				h.broadcast(msg, cursors[i])
 			}
 			cursor = cursors[len(cursors)-1]
 			if len(rows) < streamPage {
@@ -151,14 +160,105 @@ func (h *hub) watch(ctx context.Context, cursor string) {
 	}
 }
 
+// eventMessages renders events with their ids (store cursors) as SSE
+// messages.
+func (s *Server) eventMessages(ctx context.Context, rows []store.EventRow, cursors []string) ([][]byte, error) {
+	ids := make([]string, len(rows))
+	for i := range rows {
+		ids[i] = rows[i].DocID
+	}
+	infos, err := s.opt.Reader.DocInfos(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	msgs := make([][]byte, len(rows))
+	for i := range rows {
+		b, err := json.Marshal(toEventItem(&rows[i], infos[rows[i].DocID]))
+		if err != nil {
+			return nil, err
+		}
+		msg := make([]byte, 0, len(b)+64)
+		msgs[i] = fmt.Appendf(msg, "id: %s\nevent: event\ndata: %s\n\n", cursors[i], b)
+	}
+	return msgs, nil
+}
+
+// streamSeq reads a stream id: a store cursor of storage order, "e" and
+// the event's sequence number.
+func streamSeq(id string) (int64, bool) {
+	v, ok := strings.CutPrefix(id, "e")
+	n, err := strconv.ParseInt(v, 10, 64)
+	return n, ok && err == nil && n >= 0
+}
+
+// replay returns the messages of the events a reconnecting client missed:
+// those after its last id up to upTo, the position from which the hub
+// sends it events (inclusive). ok is false when they cannot be replayed:
+// the id is not one this stream can have sent, or more than streamReplay
+// events were missed.
+func (s *Server) replay(ctx context.Context, lastID, upTo string) (msgs [][]byte, ok bool, err error) {
+	last, ok1 := streamSeq(lastID)
+	end, ok2 := streamSeq(upTo)
+	if !ok1 || !ok2 || last > end {
+		return nil, false, nil
+	}
+	var rows []store.EventRow
+	var cursors []string
+	for after := lastID; last < end; {
+		page, cs, err := s.opt.Reader.EventsAfter(ctx, after, min(streamPage, streamReplay+1-len(rows)))
+		if errors.Is(err, store.ErrBadCursor) {
+			return nil, false, nil
+		}
+		if err != nil {
+			return nil, false, err
+		}
+		if len(page) == 0 {
+			break
+		}
+		for i := range page {
+			n, ok := streamSeq(cs[i])
+			if !ok {
+				return nil, false, nil
+			}
+			if n > end { // the hub sends this one
+				last = end
+				break
+			}
+			rows, cursors, last = append(rows, page[i]), append(cursors, cs[i]), n
+		}
+		if len(rows) > streamReplay {
+			return nil, false, nil
+		}
+		after = cs[len(cs)-1]
+	}
+	msgs, err = s.eventMessages(ctx, rows, cursors)
+	return msgs, err == nil, err
+}
+
 // streamWriteTime bounds one write to a stream client.
 const streamWriteTime = 30 * time.Second
 
 // stream serves GET /api/stream as server-sent events: "event: event"
 // with the JSON of each newly stored event (the shape of /api/events
-// items), and a comment line every heartbeat.
+// items) and its id, and a comment line every heartbeat. A client that
+// reconnects with the Last-Event-ID header (or the last_event_id
+// parameter) first gets the events stored since that id, at most
+// streamReplay of them; when it missed more, or the id is unknown, it gets
+// "event: reset" instead, and should reload the list.
 func (s *Server) stream(w http.ResponseWriter, r *http.Request) {
-	sb, err := s.hub.subscribe(r.Context())
+	lastID := strings.TrimSpace(r.Header.Get("Last-Event-ID"))
+	if lastID == "" {
+		p := newParams(r.URL)
+		lastID = p.raw("last_event_id", maxCursorLen)
+		if p.err != nil {
+			s.fail(w, r, p.err)
+			return
+		}
+	}
+	if len(lastID) > maxCursorLen {
+		lastID = "!" // not a stream id: the client is told to reset
+	}
+	sb, from, err := s.hub.subscribe(r.Context())
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -179,6 +279,25 @@ func (s *Server) stream(w http.ResponseWriter, r *http.Request) {
 	}
 	if !send([]byte("retry: 3000\n: connected\n\n")) {
 		return
+	}
+	if lastID != "" {
+		msgs, ok, err := s.replay(r.Context(), lastID, from)
+		if err != nil {
+			if r.Context().Err() == nil {
+				s.opt.Log.Error("event stream: replay", "err", err)
+			}
+			ok = false
+		}
+		if !ok {
+			b, _ := json.Marshal(map[string]any{"last_event_id": lastID, "max_replay": streamReplay,
+				"reason": "the events since this id cannot be replayed (not an id of this stream, or more than max_replay missed): reload"})
+			msgs = [][]byte{fmt.Appendf(nil, "event: reset\ndata: %s\n\n", b)}
+		}
+		for _, m := range msgs {
+			if !send(m) {
+				return
+			}
+		}
 	}
 	hb := time.NewTicker(s.opt.Heartbeat)
 	defer hb.Stop()

@@ -40,8 +40,18 @@ type sse struct {
 // disconnects.
 func openStream(t *testing.T, f *fixture) (<-chan sse, context.CancelFunc) {
 	t.Helper()
+	return openStreamFrom(t, f, "")
+}
+
+// openStreamFrom is openStream for a client that reconnects with the
+// Last-Event-ID header lastID (none when "").
+func openStreamFrom(t *testing.T, f *fixture, lastID string) (<-chan sse, context.CancelFunc) {
+	t.Helper()
 	cctx, cancel := context.WithCancel(ctx)
 	req, _ := http.NewRequestWithContext(cctx, "GET", f.srv.URL+"/api/stream", nil)
+	if lastID != "" {
+		req.Header.Set("Last-Event-ID", lastID)
+	}
 	resp, err := f.srv.Client().Do(req)
 	if err != nil {
 		t.Fatal(err)
@@ -218,5 +228,151 @@ func TestStreamLimit(t *testing.T) {
 	code, _, b := f.get("/api/stream")
 	if code != 503 || !strings.Contains(string(b), "too many") {
 		t.Fatalf("%d %s", code, b)
+	}
+}
+
+// streamMsg is one "event" message with its id.
+type streamMsg struct {
+	id string
+	ev evItem
+}
+
+// nextMsgs collects n messages that are not comments.
+func nextMsgs(t *testing.T, ch <-chan sse, n int) []sse {
+	t.Helper()
+	var got []sse
+	deadline := time.After(10 * time.Second)
+	for len(got) < n {
+		select {
+		case m, ok := <-ch:
+			if !ok {
+				t.Fatalf("stream closed after %d messages", len(got))
+			}
+			if m.event != "" {
+				got = append(got, m)
+			}
+		case <-deadline:
+			t.Fatalf("got %d of %d messages", len(got), n)
+		}
+	}
+	return got
+}
+
+func eventMsgs(t *testing.T, ms []sse) []streamMsg {
+	t.Helper()
+	var out []streamMsg
+	for _, m := range ms {
+		if m.event != "event" {
+			t.Fatalf("message %+v is not an event", m)
+		}
+		var e evItem
+		if err := json.Unmarshal([]byte(m.data), &e); err != nil {
+			t.Fatalf("%v: %s", err, m.data)
+		}
+		out = append(out, streamMsg{m.id, e})
+	}
+	return out
+}
+
+// quiet fails when ch delivers an event message within d.
+func quiet(t *testing.T, ch <-chan sse, d time.Duration) {
+	t.Helper()
+	deadline := time.After(d)
+	for {
+		select {
+		case m := <-ch:
+			if m.event != "" {
+				t.Fatalf("unexpected message %+v", m)
+			}
+		case <-deadline:
+			return
+		}
+	}
+}
+
+func extDoc(t *testing.T, n int) *doc.Document {
+	return handDoc(t, fmt.Sprintf("External %d", n), "", "1998-02-03", []string{fmt.Sprintf("Chile (%d) criticized Peru.", n)},
+		[]evSpec{{src: "Chile=CHL", tgt: "Peru=PER", code: "111", goldstein: -2}})
+}
+
+func TestStreamLastEventID(t *testing.T) {
+	f := newFixture(t, func(o *Options) { o.Poll = 20 * time.Millisecond })
+	put := func(from, to int) {
+		t.Helper()
+		var docs []*doc.Document
+		for i := from; i < to; i++ {
+			docs = append(docs, extDoc(t, i))
+		}
+		if _, err := f.db.Put(ctx, docs); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ch, cancel := openStream(t, f)
+	put(0, 3)
+	seen := eventMsgs(t, nextMsgs(t, ch, 3))
+	for i, m := range seen {
+		if m.ev.Title != fmt.Sprintf("External %d", i) || m.id == "" {
+			t.Fatalf("live event %d: %+v", i, m)
+		}
+	}
+	cancel() // the only client leaves: the watcher stops
+
+	// 1. Reconnecting with the id of the first event replays the two after
+	// it, with the ids they had live, then goes on live without repeats.
+	ch, cancel = openStreamFrom(t, f, seen[0].id)
+	got := eventMsgs(t, nextMsgs(t, ch, 2))
+	if got[0] != seen[1] || got[1] != seen[2] {
+		t.Fatalf("replay %+v, want %+v", got, seen[1:])
+	}
+	put(3, 4)
+	live := eventMsgs(t, nextMsgs(t, ch, 1))
+	if live[0].ev.Title != "External 3" {
+		t.Fatalf("live after replay: %+v", live)
+	}
+	quiet(t, ch, 100*time.Millisecond)
+
+	// 2. Events stored while a client is away, with another client keeping
+	// the watcher going (so the hub has moved on): all replayed, in order,
+	// then live ones, none twice.
+	other, cancelOther := openStream(t, f)
+	defer cancelOther()
+	cancel()
+	put(4, 7)
+	eventMsgs(t, nextMsgs(t, other, 3)) // the hub has broadcast them
+	ch, cancel = openStreamFrom(t, f, live[0].id)
+	put(7, 8)
+	got = eventMsgs(t, nextMsgs(t, ch, 4))
+	for i, m := range got {
+		if m.ev.Title != fmt.Sprintf("External %d", 4+i) {
+			t.Fatalf("after reconnect, message %d: %+v", i, m)
+		}
+	}
+	quiet(t, ch, 100*time.Millisecond)
+	cancel()
+
+	// 3. The id of the newest event: nothing to replay.
+	ch, cancel = openStreamFrom(t, f, got[3].id)
+	quiet(t, ch, 100*time.Millisecond)
+	cancel()
+
+	// 4. An id the stream never sent, or too many missed events: the
+	// client is told to reset instead of getting a partial history.
+	for _, id := range []string{"bogus", "e99999999", seen[0].id} {
+		if id == seen[0].id {
+			defer func(n int) { streamReplay = n }(streamReplay)
+			streamReplay = 3 // 7 events were stored after seen[0]
+		}
+		ch, cancel = openStreamFrom(t, f, id)
+		m := nextMsgs(t, ch, 1)[0]
+		if m.event != "reset" || !strings.Contains(m.data, "reload") {
+			t.Fatalf("Last-Event-ID %q: %+v", id, m)
+		}
+		cancel()
+	}
+	streamReplay = 7 // exactly what was missed is still replayed
+	ch, cancel = openStreamFrom(t, f, seen[0].id)
+	defer cancel()
+	if got := eventMsgs(t, nextMsgs(t, ch, 7)); got[6].ev.Title != "External 7" {
+		t.Fatalf("replay at the bound: %+v", got)
 	}
 }

@@ -80,7 +80,8 @@ Here every event row counts its own document only (NumMentions/NumSources/
 NumArticles = 1); "eventwire slices" writes GDELT update files in which the
 same event reported by several articles is one row with merged counts.`,
 		Example: `  eventwire export --format jsonl > docs.jsonl
-  eventwire export --format gdelt-events > events.tsv`,
+  eventwire export --format gdelt-events > events.tsv
+  eventwire export --format gdelt-events-merged > merged.tsv   # one row per real-world event, counts of all its reports`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			write, ok := exporters[format]
@@ -102,7 +103,7 @@ same event reported by several articles is one row with merged counts.`,
 		},
 	}
 	c.Flags().StringVar(&dbPath, "db", defaultDB, "SQLite database path")
-	c.Flags().StringVar(&format, "format", "jsonl", "jsonl, gdelt-events, gdelt-mentions or gkg")
+	c.Flags().StringVar(&format, "format", "jsonl", "jsonl, gdelt-events, gdelt-events-merged, gdelt-mentions or gkg")
 	return withStore(c)
 }
 

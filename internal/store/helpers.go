@@ -3,6 +3,8 @@ package store
 import (
 	"encoding/json"
 	"fmt"
+	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -119,4 +121,105 @@ func FlattenEvent(e *doc.Event) EventFields {
 		}
 	}
 	return f
+}
+
+// DayKey is a position in the day orders of Events: an event's day ("" for
+// an event without one) and its storage id.
+type DayKey struct {
+	Day string
+	ID  int64
+}
+
+// Cursor is the Events cursor of the position k: "k", the day, ".", the id.
+func (k DayKey) Cursor() string { return "k" + k.Day + "." + strconv.FormatInt(k.ID, 10) }
+
+// ParseDayCursor reads a cursor made by DayKey.Cursor.
+func ParseDayCursor(c string) (DayKey, error) {
+	v, ok := strings.CutPrefix(c, "k")
+	i := strings.LastIndexByte(v, '.')
+	if !ok || i < 0 {
+		return DayKey{}, fmt.Errorf("events cursor %q: %w", c, ErrBadCursor)
+	}
+	id, err := strconv.ParseInt(v[i+1:], 10, 64)
+	if err != nil || id < 0 || (i > 0 && !ValidDay(v[:i])) {
+		return DayKey{}, fmt.Errorf("events cursor %q: %w", c, ErrBadCursor)
+	}
+	return DayKey{Day: v[:i], ID: id}, nil
+}
+
+// DaySegment is one run of a day order that one index-ordered query can
+// read: the dated events (by day, then id) or the undated ones (by id).
+type DaySegment struct {
+	Dated bool
+	Desc  bool
+	// After, when set, starts the segment strictly after this position.
+	After *DayKey
+}
+
+// DaySegments returns the segments, in reading order, of the events that
+// follow cursor ("" = from the start) in order o (NewestFirst or
+// OldestFirst). Newest first reads the dated events then the undated ones;
+// oldest first the reverse.
+func DaySegments(o Order, cursor string) ([]DaySegment, error) {
+	var desc bool
+	switch o {
+	case NewestFirst:
+		desc = true
+	case OldestFirst:
+	default:
+		return nil, fmt.Errorf("event order %q is not a day order: %w", o, ErrBadFilter)
+	}
+	var after *DayKey
+	if cursor != "" {
+		k, err := ParseDayCursor(cursor)
+		if err != nil {
+			return nil, err
+		}
+		after = &k
+	}
+	dated, undated := DaySegment{Dated: true, Desc: desc}, DaySegment{Desc: desc}
+	switch {
+	case after == nil && desc:
+		return []DaySegment{dated, undated}, nil
+	case after == nil:
+		return []DaySegment{undated, dated}, nil
+	case after.Day != "" && desc:
+		dated.After = after
+		return []DaySegment{dated, undated}, nil
+	case after.Day != "":
+		dated.After = after
+		return []DaySegment{dated}, nil
+	case desc:
+		undated.After = after
+		return []DaySegment{undated}, nil
+	default:
+		undated.After = after
+		return []DaySegment{undated, dated}, nil
+	}
+}
+
+// SortDayKeys sorts keys of one segment into its order.
+func SortDayKeys(keys []DayKey, seg DaySegment) {
+	sort.Slice(keys, func(i, j int) bool {
+		a, b := keys[i], keys[j]
+		if seg.Desc {
+			a, b = b, a
+		}
+		if a.Day != b.Day {
+			return a.Day < b.Day
+		}
+		return a.ID < b.ID
+	})
+}
+
+// ParseOrder reads an order name: "desc" (or "") newest first, "asc"
+// oldest first.
+func ParseOrder(s string) (Order, bool) {
+	switch s {
+	case "", "desc":
+		return NewestFirst, true
+	case "asc":
+		return OldestFirst, true
+	}
+	return "", false
 }

@@ -122,7 +122,28 @@ type EventFilter struct {
 	Negated      *bool
 	Limit        int    // default 100, at most MaxLimit
 	Cursor       string // from the previous Events call
+	// Order is the order of the pages (default NewestFirst). A cursor is a
+	// position, valid in either day order: with the other one it pages
+	// back towards the start.
+	Order Order
 }
+
+// Order is the order in which Events returns events.
+type Order string
+
+const (
+	// NewestFirst is by event day (EventRow.Day), latest first, and within
+	// a day the last stored first; events without a day come last. Pages
+	// are keyed by (day, event), so events stored while a client pages
+	// never shift or repeat the rows of the following pages.
+	NewestFirst Order = ""
+	// OldestFirst is the exact reverse of NewestFirst.
+	OldestFirst Order = "asc"
+	// StoredOrder is insertion order, the order the event stream follows;
+	// its cursors ("e" and the event's storage id) are not valid in the day
+	// orders and the other way round.
+	StoredOrder Order = "stored"
+)
 
 // EventRow is one stored event with its document reference.
 type EventRow struct {

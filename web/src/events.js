@@ -1,6 +1,8 @@
 // The filterable, paged event table. Filters are a plain object so that the
 // map (place → bbox), the timeline (period → since/until) and the network
-// (node → actor) can set them; paging keeps a stack of cursors. "Merge
+// (node → actor) can set them; paging keeps a stack of cursors. Events come
+// newest first by event date (the API's default order=desc); "Oldest first"
+// asks for order=asc. "Merge
 // reports" asks the API for merged events (merged=true): one row per
 // real-world event with its mentions/sources/articles and its other reports.
 
@@ -50,6 +52,7 @@ export class EventTable {
     this.page = 0;
     this.ctrl = null;
     this.merged = false;
+    this.order = 'desc';
     this.form = this.buildForm(actors || []);
     this.chips = h('div', { class: 'chips', 'aria-live': 'polite' });
     this.body = h('div', { class: 'table-wrap' });
@@ -71,6 +74,9 @@ export class EventTable {
       input('since', 'From', { type: 'date' }),
       input('until', 'To', { type: 'date' }),
       select('negated', 'Negated', [['', 'Any'], ['false', 'Not negated'], ['true', 'Negated only']]),
+      h('label', { class: 'field' }, h('span', null, 'Order'),
+        h('select', { name: 'order', onchange: (ev) => { this.order = ev.target.value; this.load(true); } },
+          h('option', { value: 'desc' }, 'Newest first'), h('option', { value: 'asc' }, 'Oldest first'))),
       h('div', { class: 'filter-actions' },
         h('button', { type: 'submit', class: 'btn primary' }, 'Apply'),
         h('button', { type: 'button', class: 'btn', onclick: () => this.reset() }, 'Reset')),
@@ -138,6 +144,7 @@ export class EventTable {
       const res = await api.events({
         actor: f.actor, root: f.root, quad: f.quad, country: f.country, since: f.since, until: f.until,
         negated: f.negated, bbox: f.bbox, limit: PAGE, cursor: this.cursors[this.page], merged: merged ? 'true' : '',
+        order: this.order === 'asc' ? 'asc' : '',
       }, ctrl.signal);
       if (ctrl !== this.ctrl) return;
       this.cursors[this.page + 1] = res.next_cursor || '';

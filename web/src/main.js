@@ -58,6 +58,11 @@ function listen() {
     live.hidden = false;
     live.textContent = `${n} new event${n === 1 ? '' : 's'} · refresh`;
   });
+  // After a long disconnection the server cannot replay what was missed.
+  es.addEventListener('reset', () => {
+    live.hidden = false;
+    live.textContent = 'new events · refresh';
+  });
   live.addEventListener('click', () => {
     n = 0;
     live.hidden = true;
@@ -97,7 +102,7 @@ async function overview() {
   const evBox = h('div', { class: 'ev-box', id: 'events' });
   let by = 'day';
   const byBtns = ['day', 'week'].map((b) => h('button', { type: 'button', class: 'seg' + (b === by ? ' on' : ''), 'aria-pressed': String(b === by), dataset: { by: b } }, b === 'day' ? 'Daily' : 'Weekly'));
-  const evCard = card('card-events', 'Events', 'Coded events, newest first. Click a row to open its article with the evidence highlighted.', evBox);
+  const evCard = card('card-events', 'Events', 'Coded events by event date, newest first (or oldest first). Click a row to open its article with the evidence highlighted.', evBox);
   clear(view).append(h('div', { class: 'grid' },
     card('card-map', 'Where', 'Event locations · size = events · colour = dominant QuadClass', mapBox),
     card('card-net', 'Who', 'Actor network · edge colour = dominant QuadClass', netBox, legend()),

@@ -249,6 +249,25 @@ try {
     }
   });
 
+  await check('event table lists newest first, and oldest first on request', async () => {
+    const dates = async () => (await page.locator('tr.ev-row td[data-label="Date"]').allTextContents())
+      .map((d) => d.trim()).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d));
+    const sorted = (ds, desc) => ds.every((d, i) => i === 0 || (desc ? ds[i - 1] >= d : ds[i - 1] <= d));
+    await page.click('.filters button:has-text("Reset")'); // back to the first page
+    await page.waitForFunction(() => !document.querySelector('.table-wrap.loading') &&
+      [...document.querySelectorAll('.pager button')].find((x) => x.textContent.includes('Previous'))?.disabled);
+    const newest = await dates();
+    assert(newest.length > 1 && sorted(newest, true), 'not newest first: ' + newest.join(' '));
+    await page.selectOption('select[name=order]', 'asc');
+    await page.waitForFunction((f) => !document.querySelector('.table-wrap.loading') &&
+      document.querySelector('tr.ev-row td[data-label="Date"]')?.textContent.trim() !== f, newest[0]);
+    const oldest = await dates();
+    assert(oldest.length > 1 && sorted(oldest, false) && oldest[0] <= newest[newest.length - 1], 'not oldest first: ' + oldest.join(' '));
+    await page.selectOption('select[name=order]', 'desc');
+    await page.waitForFunction((f) => !document.querySelector('.table-wrap.loading') &&
+      document.querySelector('tr.ev-row td[data-label="Date"]')?.textContent.trim() === f, newest[0]);
+  });
+
   await page.goto(base + '/');
   await page.waitForSelector('.map-marker');
   await page.waitForSelector('.net-node');

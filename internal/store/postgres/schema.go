@@ -220,4 +220,10 @@ CREATE TABLE dead_letters (
 	failed_at  timestamptz NOT NULL DEFAULT now()
 );
 `},
+	{2, "events day order index", `
+-- Events pages newest (or oldest) first by (day, id): one index serves the
+-- order, the cursor and day ranges, so it replaces events_day.
+CREATE INDEX events_day_id ON events(day, id);
+DROP INDEX events_day;
+`},
 }

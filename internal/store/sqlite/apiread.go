@@ -133,7 +133,7 @@ func (s *DB) EventsAfter(ctx context.Context, after string, limit int) ([]store.
 	if len(cursors) == 0 {
 		return nil, nil, nil
 	}
-	evs, _, err := s.Events(ctx, store.EventFilter{Cursor: "e" + strconv.FormatInt(from, 10), Limit: len(cursors)})
+	evs, _, err := s.Events(ctx, store.EventFilter{Cursor: "e" + strconv.FormatInt(from, 10), Limit: len(cursors), Order: store.StoredOrder})
 	if err != nil {
 		return nil, nil, err
 	}

@@ -9,7 +9,8 @@ import (
 	"github.com/eventwire/eventwire/internal/store"
 )
 
-// Event pages are ordered by id, so the cheapest way to fill a page depends
+// Event pages in store.StoredOrder (the stream's; dayorder.go plans the
+// day orders) are ordered by id, so the cheapest way to fill a page depends
 // on how many events match. A selective filter (a rare actor or country, a
 // short date range) is best read through its index and sorted; a broad one
 // (a common actor, a large box, the negated flag) is best read in id order,
@@ -55,7 +56,7 @@ func eventProbes(f store.EventFilter) []indexProbe {
 		ps = append(ps, indexProbe{index: "events_root", cond: "e.root = ?", args: []any{string(f.Root)}})
 	}
 	if f.Since != "" || f.Until != "" {
-		p := indexProbe{index: "events_day"}
+		p := indexProbe{index: "events_day_walk"}
 		var c []string
 		if f.Since != "" {
 			c, p.args = append(c, "e.day >= ?"), append(p.args, f.Since)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
@@ -15,12 +16,16 @@ import (
 )
 
 // planDoc is document i with four events; its day grows with i, so date
-// filters select a contiguous run of ids, as chronological ingest does.
+// filters select a contiguous run of ids, as chronological ingest does;
+// every 37th has no day.
 func planDoc(r *rand.Rand, i int) *doc.Document {
 	actors := []cameo.ActorCode{"USA", "USAGOV", "RUS", "RUSMIL", "CHN", "FRA", "ETHCVL"}
 	codes := []cameo.EventCode{"040", "057", "111", "190", "173", "070"}
 	var b strings.Builder
 	d := &doc.Document{Title: fmt.Sprintf("plan %d", i), PubDate: fmt.Sprintf("2020-%02d-%02d", 1+i/28%12, 1+i%28), Lang: "en"}
+	if i%37 == 36 { // no day: last newest first, first oldest first
+		d.PubDate = ""
+	}
 	for k := 0; k < 4; k++ {
 		start := b.Len()
 		fmt.Fprintf(&b, "Sentence %d of document %d. ", k, i)
@@ -60,7 +65,7 @@ func TestEventPlanMatchesScan(t *testing.T) {
 	// Every event, unfiltered, in id order.
 	var all []store.EventRow
 	for cur := ""; ; {
-		rows, next, err := db.Events(ctx, store.EventFilter{Limit: store.MaxLimit, Cursor: cur})
+		rows, next, err := db.Events(ctx, store.EventFilter{Limit: store.MaxLimit, Cursor: cur, Order: store.StoredOrder})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -98,49 +103,77 @@ func TestEventPlanMatchesScan(t *testing.T) {
 		name         string
 		cap          int
 		window, budg int64
+		dayWin       int
+		dayBudg      int
 	}{
-		{"defaults", probeCap, scanWindow, scanBudget},
-		{"scan", 1, 16, 1 << 20},
-		{"budget", 1, 8, 32},
-		{"index", 1 << 20, 8, 32},
+		{"defaults", probeCap, scanWindow, scanBudget, dayScanWindow, dayScanBudget},
+		{"scan", 1, 16, 1 << 20, 4, 1 << 20},
+		{"budget", 1, 8, 32, 2, 32},
+		{"index", 1 << 20, 8, 32, 2, 32},
 	}
-	defer func(c int, w, b int64) { probeCap, scanWindow, scanBudget = c, w, b }(probeCap, scanWindow, scanBudget)
+	defer func(c int, w, b int64, dw, d int) {
+		probeCap, scanWindow, scanBudget, dayScanWindow, dayScanBudget = c, w, b, dw, d
+	}(probeCap, scanWindow, scanBudget, dayScanWindow, dayScanBudget)
+	// pos is each event's storage position.
+	pos := map[string]int{}
+	for i, e := range all {
+		pos[fmt.Sprintf("%s#%d", e.DocID, e.Index)] = i
+	}
 	for _, st := range settings {
-		probeCap, scanWindow, scanBudget = st.cap, st.window, st.budg
+		probeCap, scanWindow, scanBudget, dayScanWindow, dayScanBudget = st.cap, st.window, st.budg, st.dayWin, st.dayBudg
 		for _, x := range filters {
-			t.Run(fmt.Sprintf("%s/%+v", st.name, x.f), func(t *testing.T) {
-				var want []string
-				for _, e := range all {
-					if x.keep(e) {
+			for _, order := range []store.Order{store.StoredOrder, store.NewestFirst, store.OldestFirst} {
+				t.Run(fmt.Sprintf("%s/%s/%+v", st.name, order, x.f), func(t *testing.T) {
+					var want []string
+					var kept []store.EventRow
+					for _, e := range all {
+						if x.keep(e) {
+							kept = append(kept, e)
+						}
+					}
+					if order != store.StoredOrder {
+						sort.SliceStable(kept, func(i, j int) bool {
+							a, b := kept[i], kept[j]
+							if order == store.NewestFirst {
+								a, b = b, a
+							}
+							if a.Day != b.Day {
+								return a.Day < b.Day
+							}
+							return pos[fmt.Sprintf("%s#%d", a.DocID, a.Index)] < pos[fmt.Sprintf("%s#%d", b.DocID, b.Index)]
+						})
+					}
+					for _, e := range kept {
 						want = append(want, fmt.Sprintf("%s#%d", e.DocID, e.Index))
 					}
-				}
-				var got []string
-				f := x.f
-				f.Limit = 7
-				for pages := 0; ; pages++ {
-					rows, next, err := db.Events(ctx, f)
-					if err != nil {
-						t.Fatal(err)
+					var got []string
+					f := x.f
+					f.Limit = 7
+					f.Order = order
+					for pages := 0; ; pages++ {
+						rows, next, err := db.Events(ctx, f)
+						if err != nil {
+							t.Fatal(err)
+						}
+						for _, e := range rows {
+							got = append(got, fmt.Sprintf("%s#%d", e.DocID, e.Index))
+						}
+						if next == "" {
+							break
+						}
+						if pages > 1000 {
+							t.Fatal("paging does not end")
+						}
+						f.Cursor = next
 					}
-					for _, e := range rows {
-						got = append(got, fmt.Sprintf("%s#%d", e.DocID, e.Index))
+					if len(want) == 0 {
+						t.Fatal("filter matches nothing: a useless case")
 					}
-					if next == "" {
-						break
+					if strings.Join(got, " ") != strings.Join(want, " ") {
+						t.Fatalf("got %d events, want %d (in the order asked)", len(got), len(want))
 					}
-					if pages > 1000 {
-						t.Fatal("paging does not end")
-					}
-					f.Cursor = next
-				}
-				if len(want) == 0 {
-					t.Fatal("filter matches nothing: a useless case")
-				}
-				if strings.Join(got, " ") != strings.Join(want, " ") {
-					t.Fatalf("got %d events, want %d (in id order)", len(got), len(want))
-				}
-			})
+				})
+			}
 		}
 	}
 }

@@ -98,7 +98,9 @@ func TestEventsFilters(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			rows, next, err := db.Events(ctx, tc.f)
+			f := tc.f
+			f.Order = store.StoredOrder // the conformance suite checks the day orders
+			rows, next, err := db.Events(ctx, f)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -111,14 +113,14 @@ func TestEventsFilters(t *testing.T) {
 		})
 	}
 
-	rows, _, _ := db.Events(ctx, store.EventFilter{Root: "19", Limit: 1})
+	rows, _, _ := db.Events(ctx, store.EventFilter{Root: "19", Limit: 1, Order: store.StoredOrder})
 	r := rows[0]
 	if r.DocID != docs[0].ID || r.Index != 1 || r.Code != "190" || r.QuadClass != 4 || r.Goldstein != -10 ||
 		r.Killed == nil || *r.Killed != 12 || r.Lat == nil || *r.Lat != 50.45 || r.PlaceName != "Kyiv" ||
 		r.Evidence != "First sentence here." || r.Day != "2020-01-07" || r.SourceText != "src RUSMIL" {
 		t.Fatalf("row %+v", r)
 	}
-	rows, _, _ = db.Events(ctx, store.EventFilter{Actor: "UKR", Root: "19"})
+	rows, _, _ = db.Events(ctx, store.EventFilter{Actor: "UKR", Root: "19", Order: store.StoredOrder})
 	if rows[1].Lat != nil || rows[1].Date != "2020" || rows[1].Day != "2020-01-01" {
 		t.Fatalf("row without place %+v", rows[1])
 	}

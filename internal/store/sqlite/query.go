@@ -266,8 +266,7 @@ func eventWhere(f store.EventFilter) ([]string, []any, error) {
 	return where, args, nil
 }
 
-// Events implements store.Store. Events come in insertion order; the cursor
-// is the position of the last one returned.
+// Events implements store.Store: a page in f.Order (see store.Order).
 func (s *DB) Events(ctx context.Context, f store.EventFilter) ([]store.EventRow, string, error) {
 	limit, err := store.PageLimit(f.Limit, 100)
 	if err != nil {
@@ -276,6 +275,9 @@ func (s *DB) Events(ctx context.Context, f store.EventFilter) ([]store.EventRow,
 	where, args, err := eventWhere(f)
 	if err != nil {
 		return nil, "", err
+	}
+	if f.Order != store.StoredOrder {
+		return s.eventsByDay(ctx, f, where, args, limit)
 	}
 	var after int64
 	if f.Cursor != "" {
@@ -291,15 +293,30 @@ func (s *DB) Events(ctx context.Context, f store.EventFilter) ([]store.EventRow,
 	if err != nil {
 		return nil, "", err
 	}
+	out, ids, err := s.eventRows(ctx, page, pageArgs, "e.id")
+	if err != nil {
+		return nil, "", err
+	}
+	next := ""
+	if len(out) > limit {
+		out = out[:limit]
+		next = "e" + strconv.FormatInt(ids[limit-1], 10)
+	}
+	return out, next, nil
+}
+
+// eventRows reads the events that the inner query page selects, with their
+// documents, ordered by orderBy, and their ids.
+func (s *DB) eventRows(ctx context.Context, page string, pageArgs []any, orderBy string) ([]store.EventRow, []int64, error) {
 	query := `SELECT e.id, d.id, e.idx, e.src_actor, e.src_text, e.tgt_actor, e.tgt_text, e.cameo, e.root,
 		e.quad, e.goldstein, e.negated, e.modality, e.date, coalesce(e.day, ''), e.place_name, e.country,
 		e.lat, e.lon, e.killed, e.sentence, e.start, e."end", e.confidence,
 		CAST(substr(CAST(d.text AS BLOB), e.start + 1, e."end" - e.start) AS TEXT)
-		FROM (` + page + `) e JOIN documents d ON d.seq = e.doc ORDER BY e.id`
+		FROM (` + page + `) e JOIN documents d ON d.seq = e.doc ORDER BY ` + orderBy
 	// Documents are joined only for the rows of the page.
 	rows, err := s.db.QueryContext(ctx, query, pageArgs...)
 	if err != nil {
-		return nil, "", fmt.Errorf("sqlite: events: %w", err)
+		return nil, nil, fmt.Errorf("sqlite: events: %w", err)
 	}
 	defer rows.Close()
 	var out []store.EventRow
@@ -314,7 +331,7 @@ func (s *DB) Events(ctx context.Context, f store.EventFilter) ([]store.EventRow,
 			&r.Code, &r.Root, &r.QuadClass, &r.Goldstein, &r.Negated, &r.Modality, &r.Date, &r.Day,
 			&r.PlaceName, &r.Country, &lat, &lon, &killed, &r.Sentence, &r.Span.Start, &r.Span.End,
 			&r.Confidence, &evidence); err != nil {
-			return nil, "", fmt.Errorf("sqlite: events: %w", err)
+			return nil, nil, fmt.Errorf("sqlite: events: %w", err)
 		}
 		if lat.Valid && lon.Valid {
 			r.Lat, r.Lon = &lat.Float64, &lon.Float64
@@ -327,14 +344,9 @@ func (s *DB) Events(ctx context.Context, f store.EventFilter) ([]store.EventRow,
 		ids = append(ids, id)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, "", fmt.Errorf("sqlite: events: %w", err)
+		return nil, nil, fmt.Errorf("sqlite: events: %w", err)
 	}
-	next := ""
-	if len(out) > limit {
-		out = out[:limit]
-		next = "e" + strconv.FormatInt(ids[limit-1], 10)
-	}
-	return out, next, nil
+	return out, ids, nil
 }
 
 // seenChunk bounds the number of parameters of one SeenSentences query.

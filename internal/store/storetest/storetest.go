@@ -49,6 +49,7 @@ func Run(t *testing.T, open Opener) {
 		{"SearchPaging", testSearchPaging},
 		{"EventsFilters", testEventsFilters},
 		{"EventsPaging", testEventsPaging},
+		{"EventsDayOrder", testEventsDayOrder},
 		{"SeenSentences", testSeenSentences},
 		{"Analytics", testAnalytics},
 	}
@@ -526,21 +527,62 @@ func testEventsFilters(t *testing.T, s store.Store) {
 		{"document", store.EventFilter{DocID: docs[1].ID}, []string{"FRA>USA", "USA>FRA"}},
 		{"nothing", store.EventFilter{Actor: "ZZZ"}, nil},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			rows, next, err := s.Events(ctx, tc.f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if next != "" {
-				t.Errorf("unexpected next cursor %q", next)
-			}
-			if diff := cmp.Diff(tc.want, pairs(rows)); diff != "" {
-				t.Fatalf("(-want +got)\n%s", diff)
-			}
-		})
+	// The events' days (each spec's date, else the publication date).
+	day := map[string]string{}
+	for _, sp := range eventSpecs {
+		day[string(sp.src)+">"+string(sp.tgt)] = store.EventDay(sp.date, "2020-01-15")
 	}
-	rows, _, err := s.Events(ctx, store.EventFilter{Actor: "UKR", Root: "19"})
+	pos := map[string]int{}
+	for i, p := range tests[0].want {
+		pos[p] = i
+	}
+	// newest sorts stored-order pairs newest first: by day, then the
+	// last stored first.
+	newest := func(stored []string) []string {
+		out := append([]string(nil), stored...)
+		sort.Slice(out, func(i, j int) bool {
+			if day[out[i]] != day[out[j]] {
+				return day[out[i]] > day[out[j]]
+			}
+			return pos[out[i]] > pos[out[j]]
+		})
+		return out
+	}
+	reversed := func(in []string) []string {
+		var out []string
+		for i := len(in) - 1; i >= 0; i-- {
+			out = append(out, in[i])
+		}
+		return out
+	}
+	for _, tc := range tests {
+		for _, o := range []struct {
+			order store.Order
+			want  []string
+		}{
+			{store.StoredOrder, tc.want}, {store.NewestFirst, newest(tc.want)}, {store.OldestFirst, reversed(newest(tc.want))},
+		} {
+			t.Run(tc.name+"/"+string(o.order), func(t *testing.T) {
+				f := tc.f
+				f.Order = o.order
+				rows, next, err := s.Events(ctx, f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if next != "" {
+					t.Errorf("unexpected next cursor %q", next)
+				}
+				if diff := cmp.Diff(o.want, pairs(rows)); diff != "" {
+					t.Fatalf("(-want +got)\n%s", diff)
+				}
+			})
+		}
+	}
+	if got := pairs(mustEvents(t, s, store.EventFilter{})); !cmp.Equal(got, []string{
+		"CHN>", "USAGOV>CHN", "FRA>USA", "RUSMIL>UKR", "USAGOV>RUS", "UKR>RUSMIL", "USA>FRA"}) {
+		t.Errorf("default order %v, want newest first", got)
+	}
+	rows, _, err := s.Events(ctx, store.EventFilter{Actor: "UKR", Root: "19", Order: store.StoredOrder})
 	if err != nil || len(rows) != 2 {
 		t.Fatalf("%v %v", rows, err)
 	}
@@ -555,10 +597,173 @@ func testEventsFilters(t *testing.T, s store.Store) {
 			t.Errorf("%+v: %v", f, err)
 		}
 	}
-	for _, c := range []string{"e-1", "x5", "e"} {
+	for _, c := range []string{"e-1", "x5", "e", "e3", "k", "k.", "k2020-01-06", "k2020-13-01.4", "k2020-01-06.-1", "k2020-01-06.x"} {
 		if _, _, err := s.Events(ctx, store.EventFilter{Cursor: c}); !errors.Is(err, store.ErrBadCursor) {
 			t.Errorf("cursor %q: %v", c, err)
 		}
+	}
+	for _, c := range []string{"e-1", "x5", "e", "k2020-01-06.3", "k.3"} {
+		if _, _, err := s.Events(ctx, store.EventFilter{Cursor: c, Order: store.StoredOrder}); !errors.Is(err, store.ErrBadCursor) {
+			t.Errorf("stored order cursor %q: %v", c, err)
+		}
+	}
+	if _, _, err := s.Events(ctx, store.EventFilter{Order: "sideways"}); !errors.Is(err, store.ErrBadFilter) {
+		t.Errorf("unknown order: %v", err)
+	}
+}
+
+func mustEvents(t *testing.T, s store.Store, f store.EventFilter) []store.EventRow {
+	t.Helper()
+	rows, _, err := s.Events(ctx, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
+}
+
+// dayOrderDocs are documents of one event each, numbered from first: the
+// event's date cycles over a few days in no particular order, and every
+// fifth has no date and its document none either, so it has no day.
+func dayOrderDocs(first, n int) []*doc.Document {
+	days := []string{"2021-05-03", "2021-05-01", "2021-05-03", "2021-04-30", "2021-05-02", "2021-05-01", "2021-05-03"}
+	var docs []*doc.Document
+	for i := first; i < first+n; i++ {
+		text := fmt.Sprintf("Day order report %d. It has one sentence.", i)
+		d := &doc.Document{Text: text, ID: dedupe.ID(text), Title: fmt.Sprint("day order ", i), Lang: "en",
+			Sentences: []doc.Sentence{{Span: span(text, fmt.Sprintf("Day order report %d.", i))}}}
+		date := ""
+		if i%5 != 4 {
+			date, d.PubDate = days[i%len(days)], "2021-06-01"
+		}
+		actor := cameo.ActorCode([]string{"USA", "RUS"}[i%2])
+		d.Events = []doc.Event{{Code: "042", Root: "04", QuadClass: 1, Goldstein: 1.9, Modality: doc.Asserted, Date: date,
+			Source: &doc.Participant{Text: string(actor), Actor: actor}, Target: &doc.Participant{Text: "UKR", Actor: "UKR"},
+			Span: d.Sentences[0].Span, Confidence: 0.5}}
+		docs = append(docs, d)
+	}
+	return docs
+}
+
+// dayOrderKey is an event of dayOrderDocs: its day and its number (which
+// is its storage order).
+type dayOrderKey struct {
+	day string
+	n   int
+}
+
+func dayOrderKeyOf(t *testing.T, r store.EventRow) dayOrderKey {
+	t.Helper()
+	var n int
+	if _, err := fmt.Sscanf(r.SourceText+" "+r.Evidence, "%s Day order report %d.", new(string), &n); err != nil {
+		t.Fatalf("event %+v: %v", r, err)
+	}
+	return dayOrderKey{r.Day, n}
+}
+
+// before reports whether a comes before b newest first.
+func (a dayOrderKey) before(b dayOrderKey) bool {
+	if a.day != b.day {
+		return a.day > b.day // "" (no day) is last
+	}
+	return a.n > b.n
+}
+
+// pageAll pages through f, limit events a page, from f.Cursor.
+func pageAll(t *testing.T, s store.Store, f store.EventFilter) []dayOrderKey {
+	t.Helper()
+	var out []dayOrderKey
+	for pages := 0; ; pages++ {
+		if pages > 100 {
+			t.Fatal("paging does not end")
+		}
+		rows, next, err := s.Events(ctx, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range rows {
+			out = append(out, dayOrderKeyOf(t, r))
+		}
+		if next == "" {
+			return out
+		}
+		if len(rows) == 0 {
+			t.Fatal("empty page with a next cursor")
+		}
+		f.Cursor = next
+	}
+}
+
+func testEventsDayOrder(t *testing.T, s store.Store) {
+	mustPut(t, s, dayOrderDocs(0, 23)...)
+	var all []dayOrderKey
+	for _, r := range mustEvents(t, s, store.EventFilter{Order: store.StoredOrder, Limit: 100}) {
+		all = append(all, dayOrderKeyOf(t, r))
+	}
+	if len(all) != 23 {
+		t.Fatalf("%d events, want 23", len(all))
+	}
+	want := append([]dayOrderKey(nil), all...)
+	sort.Slice(want, func(i, j int) bool { return want[i].before(want[j]) })
+	if want[0].day != "2021-05-03" || want[len(want)-1].day != "" {
+		t.Fatalf("expected order %v: newest day first, undated last", want)
+	}
+	for _, limit := range []int{1, 3, 4, 100} {
+		if got := pageAll(t, s, store.EventFilter{Limit: limit}); !cmp.Equal(got, want, cmp.AllowUnexported(dayOrderKey{})) {
+			t.Fatalf("newest first, %d a page:\n got %v\nwant %v", limit, got, want)
+		}
+		got := pageAll(t, s, store.EventFilter{Limit: limit, Order: store.OldestFirst})
+		for i := range got {
+			if i >= len(want) || got[i] != want[len(want)-1-i] {
+				t.Fatalf("oldest first, %d a page, is not the reverse:\n got %v\nwant reversed %v", limit, got, want)
+			}
+		}
+		if len(got) != len(want) {
+			t.Fatalf("oldest first: %d events, want %d", len(got), len(want))
+		}
+	}
+	// A filter keeps the order.
+	var rus []dayOrderKey
+	for _, k := range want {
+		if k.n%2 == 1 {
+			rus = append(rus, k)
+		}
+	}
+	if got := pageAll(t, s, store.EventFilter{Limit: 2, Actor: "RUS"}); !cmp.Equal(got, rus, cmp.AllowUnexported(dayOrderKey{})) {
+		t.Fatalf("RUS newest first:\n got %v\nwant %v", got, rus)
+	}
+
+	// A cursor is a position: events stored while a client pages do not
+	// shift the pages after it; those sorting after the cursor show up.
+	_, next, err := s.Events(ctx, store.EventFilter{Limit: 9})
+	if err != nil || next == "" {
+		t.Fatalf("first page: %q %v", next, err)
+	}
+	at := want[8]
+	mustPut(t, s, dayOrderDocs(23, 12)...)
+	var now []dayOrderKey
+	for _, r := range mustEvents(t, s, store.EventFilter{Order: store.StoredOrder, Limit: 100}) {
+		now = append(now, dayOrderKeyOf(t, r))
+	}
+	var rest, head []dayOrderKey
+	for _, k := range now {
+		if at.before(k) {
+			rest = append(rest, k)
+		} else if k != at {
+			head = append(head, k)
+		}
+	}
+	sort.Slice(rest, func(i, j int) bool { return rest[i].before(rest[j]) })
+	sort.Slice(head, func(i, j int) bool { return head[j].before(head[i]) })
+	if got := pageAll(t, s, store.EventFilter{Limit: 4, Cursor: next}); !cmp.Equal(got, rest, cmp.AllowUnexported(dayOrderKey{})) {
+		t.Fatalf("after the cursor, with new events stored:\n got %v\nwant %v", got, rest)
+	}
+	// The same cursor oldest first pages back towards the newest event.
+	if got := pageAll(t, s, store.EventFilter{Limit: 5, Cursor: next, Order: store.OldestFirst}); !cmp.Equal(got, head, cmp.AllowUnexported(dayOrderKey{})) {
+		t.Fatalf("before the cursor, oldest first:\n got %v\nwant %v", got, head)
+	}
+	// Cursors of one order scheme are refused by the other.
+	if _, _, err := s.Events(ctx, store.EventFilter{Cursor: next, Order: store.StoredOrder}); !errors.Is(err, store.ErrBadCursor) {
+		t.Errorf("day cursor in stored order: %v", err)
 	}
 }
 
