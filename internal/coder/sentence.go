@@ -212,6 +212,23 @@ func (c *Coder) newSentence(d *doc.Document, si int, ds *docState) *sentence {
 	ents := s.entityMatches(si)
 	nScan := len(s.matches)
 	s.matches = append(s.matches, ents...)
+	overruled := map[int]bool{}
+	defer func() {
+		// a scan match an entity overruled in part loses the rest of its
+		// words too: in "An RSF spokesman" (scanned as the press NGO's)
+		// the spokesman is then read from the entity it belongs to
+		for i, cur := range s.actorAt {
+			if cur < 0 || !overruled[cur] {
+				continue
+			}
+			s.actorAt[i] = -1
+			for mi := nScan; mi < len(s.matches); mi++ {
+				if m := s.matches[mi]; m.Span.Contains(s.toks[i].Span) {
+					s.actorAt[i] = mi // "Barack Obama" inside "US President Barack Obama"
+				}
+			}
+		}
+	}()
 	{
 		for mi, m := range s.matches {
 			lo, hi := m.Start, m.End
@@ -241,6 +258,9 @@ func (c *Coder) newSentence(d *doc.Document, si int, ds *docState) *sentence {
 					// otherwise; with the same code the scan's span stays
 					if mi >= nScan && s.matches[cur].Code != m.Code {
 						s.actorAt[i] = mi
+						if !refines(s.matches[cur].Code, m.Code) {
+							overruled[cur] = true // another actor altogether (RSF), not a refinement ("Pakistan's prime minister")
+						}
 					}
 				case s.matches[cur].End-s.matches[cur].Start < m.End-m.Start:
 					s.actorAt[i] = mi
@@ -249,6 +269,16 @@ func (c *Coder) newSentence(d *doc.Document, si int, ds *docState) *sentence {
 		}
 	}
 	return s
+}
+
+// refines reports whether two actor codes can name the same actor, one
+// refining the other: PAK and PAKGOV, LAB and BOLLAB.
+func refines(a, b cameo.ActorCode) bool {
+	x, y := string(a), string(b)
+	if strings.HasPrefix(x, y) || strings.HasPrefix(y, x) {
+		return true
+	}
+	return agentOnly(a) && strings.HasSuffix(y, x) || agentOnly(b) && strings.HasSuffix(x, y)
 }
 
 // rel returns the universal part of token i's relation ("obl" for "obl:agent").

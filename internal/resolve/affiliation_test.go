@@ -75,3 +75,32 @@ func TestNameRepairs(t *testing.T) {
 		}
 	}
 }
+
+// TestAcronyms: an ambiguous acronym takes the entity the document spelled
+// out (RSF: Rapid Support Forces in a Sudan story, Reporters Without
+// Borders otherwise).
+func TestAcronyms(t *testing.T) {
+	p, err := pipeline.New(pipeline.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		text string
+		want cameo.ActorCode
+	}{
+		{"Fighting between the army and the Rapid Support Forces spread to Omdurman. The RSF denied shelling the market.", "SDNREB"},
+		{"Reporters Without Borders condemned the arrest of two journalists. The RSF report listed 40 cases.", "NGOMED"},
+	} {
+		d := &doc.Document{Text: c.text, PubDate: "2025-06-01", Lang: "en"}
+		p.Process(d)
+		got := cameo.ActorCode("(none)")
+		for _, e := range d.Entities {
+			if e.Text == "RSF" {
+				got = e.Actor
+			}
+		}
+		if got != c.want {
+			t.Errorf("%q: RSF coded %q, want %q", c.text, got, c.want)
+		}
+	}
+}

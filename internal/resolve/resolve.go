@@ -78,6 +78,7 @@ func Entities(d *doc.Document, a Scanner) {
 	affiliations(d, matches)
 	ambiguousCountries(d, a, matches)
 	shortNames(d)
+	acronyms(d)
 	qualifyRoles(d)
 }
 
