@@ -90,6 +90,7 @@ func (c *Coder) codeSentence(s *sentence) []doc.Event {
 	}
 	s.selfTargets(evs)
 	evs = s.killedIn(evs)
+	evs = s.sanctionScope(evs)
 	evs = dedupe(evs)
 	evs = dropSubsumed(evs)
 	evs = dropWeak(evs)
@@ -110,18 +111,10 @@ func (c *Coder) codeSentence(s *sentence) []doc.Event {
 // names, so the attack event (194, from the noun) takes the victims as its
 // target when it has none, and the killed count, and the kill event goes.
 func (s *sentence) killedIn(evs []doc.Event) []doc.Event {
-	tokAt := func(sp doc.Span) int {
-		for i := range s.toks {
-			if s.toks[i].Span == sp {
-				return i
-			}
-		}
-		return -1
-	}
 	drop := make([]bool, len(evs))
 	for i := range evs {
 		e := &evs[i]
-		t := tokAt(e.Trigger)
+		t := s.tokenAt(e.Trigger)
 		if t < 0 || e.Root != "18" || s.lemma(t) != "kill" || !s.isPassive(t) || e.Negated {
 			continue
 		}
@@ -146,6 +139,31 @@ func (s *sentence) killedIn(evs []doc.Event) []doc.Event {
 		if !drop[i] {
 			out = append(out, evs[i])
 		}
+	}
+	return out
+}
+
+// sanctionScope drops the "attack" of a participle that only says what a
+// sanction hits: "approved sanctions against Russia, targeting 74 oil
+// tankers" is one sanctions event, nothing fired at the tankers.
+func (s *sentence) sanctionScope(evs []doc.Event) []doc.Event {
+	out := evs[:0]
+	for i := range evs {
+		e := &evs[i]
+		if t := s.tokenAt(e.Trigger); t >= 0 && e.Root >= "18" && (s.lemma(t) == "target" || s.lemma(t) == "hit") &&
+			(s.rel(t) == "advcl" || s.rel(t) == "acl") && s.head(t) >= 0 {
+			h := s.toks[s.head(t)].Span
+			sanction := false
+			for j := range evs {
+				if evs[j].Root == "16" && (evs[j].Trigger == h || s.tokenAt(evs[j].Trigger) >= 0 && s.head(s.tokenAt(evs[j].Trigger)) == s.head(t)) {
+					sanction = true
+				}
+			}
+			if sanction {
+				continue
+			}
+		}
+		out = append(out, *e)
 	}
 	return out
 }

@@ -93,6 +93,7 @@ var quantityNouns = map[string]bool{
 	"wave": true, "string": true, "lot": true, "lots": true, "salvo": true, "round": true, "rounds": true,
 	"batch": true, "shipment": true, "consignment": true, "ton": true, "tons": true, "tonne": true, "tonnes": true,
 	"worth": true, "million": true, "billion": true, "amount": true, "load": true, "truckload": true, "truckloads": true,
+	"package": true, "set": true, "raft": true, "slew": true, "tranche": true, "list": true, "range": true,
 }
 
 // objectWords returns the words an obj= condition may match for object k:

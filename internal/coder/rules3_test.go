@@ -323,6 +323,21 @@ const (
 7 government government NOUN NN 2 obl
 8 . . PUNCT . 2 punct`
 
+	r3SanctionPackage = `Chile approved a package of sanctions against Peru , targeting ten banks .
+1 Chile Chile PROPN NNP 2 nsubj
+2 approved approve VERB VBD 0 root
+3 a a DET DT 4 det
+4 package package NOUN NN 2 obj
+5 of of ADP IN 6 case
+6 sanctions sanction NOUN NNS 4 nmod
+7 against against ADP IN 8 case
+8 Peru Peru PROPN NNP 4 nmod
+9 , , PUNCT , 10 punct
+10 targeting target VERB VBG 2 advcl
+11 ten ten NUM CD 12 nummod
+12 banks bank NOUN NNS 10 obj
+13 . . PUNCT . 2 punct`
+
 	r3Pressure = `Chile faces pressure from Bolivia .
 1 Chile Chile PROPN NNP 2 nsubj
 2 faces face VERB VBZ 0 root
@@ -416,6 +431,8 @@ func TestRound3Rules(t *testing.T) {
 		{name: "expelled X-ian diplomats: X is the target", sents: []string{r3Expelled}, want: []want{{"CHL", "EGY", "166", false, doc.Asserted}}},
 		{name: "leaders of an organization are coded as it", sents: []string{r3OrgLeaders}, want: []want{{"IMGSEPISI", "CHL", "130", false, doc.Asserted}},
 			forbid: func(e doc.Event) bool { return e.Source != nil && e.Source.Actor == "IMGGOV" }},
+		{name: "a package of sanctions is a sanction; what it targets is no attack", sents: []string{r3SanctionPackage},
+			want: []want{{"CHL", "PER", "163", false, doc.Asserted}}, forbid: func(e doc.Event) bool { return e.Root >= "18" }},
 		{name: "faces pressure from X: X demands", sents: []string{r3Pressure}, want: []want{{"BOL", "CHL", "100", false, doc.Asserted}}},
 		{name: "gave money to: economic aid", sents: []string{r3Gave}, want: []want{{"DEU", "JOR", "071", false, doc.Asserted}}},
 	}
