@@ -426,7 +426,8 @@ func (s *sentence) resolve(i int) []arg {
 		return as
 	}
 	if a, ok := s.actorArg(i, "actor", 1); ok {
-		return append([]arg{s.qualify(a, i)}, s.elliptical(i)...)
+		q := s.qualify(a, i)
+		return append(append([]arg{q}, s.elliptical(i)...), s.coordinatedOwners(i, a, q)...)
 	}
 	t := &s.toks[i]
 	// "condemned an attack by X soldiers": a violent event noun stands for its perpetrator
@@ -563,6 +564,40 @@ var modRels = map[string]int{
 // elliptical returns the extra actors of an elliptical coordination of
 // modifiers: "North and South Korea" scanned as South Korea at "Korea"
 // also yields North Korea.
+// coordinatedOwners gives a role noun owned by coordinated countries one
+// participant per country: "the foreign ministers of Congo and Rwanda" ->
+// CODGOV and RWAGOV (a is the role as scanned, q as qualified by the first
+// owner).
+func (s *sentence) coordinatedOwners(i int, a, q arg) []arg {
+	if !agentOnly(a.code) || q.code == a.code {
+		return nil
+	}
+	var out []arg
+	for _, k := range s.kidsRel(i, "nmod") {
+		if s.caseOf(k) != "of" {
+			continue
+		}
+		// the conjuncts hang on any word of the first owner's name
+		mk := s.actorAt[k]
+		for x := range s.toks {
+			if x != k && (mk < 0 || s.actorAt[x] != mk) {
+				continue
+			}
+			for _, c := range s.kidsRel(x, "conj") {
+				o, ok := s.actorArg(c, "modifier", 0.8)
+				if !ok || !isCountryCode(o.code) || o.code[:3] == q.code[:3] {
+					continue
+				}
+				b := q
+				b.code = o.code[:3] + a.code
+				b.tok, b.span, b.text = c, o.span, s.textOf(o.span)
+				out = append(out, b)
+			}
+		}
+	}
+	return out
+}
+
 func (s *sentence) elliptical(i int) []arg {
 	if s.lookup == nil {
 		return nil
@@ -584,6 +619,13 @@ func (s *sentence) elliptical(i int) []arg {
 	return out
 }
 
+// otherParty are nouns whose possessor is the other side of the relation:
+// "her counterpart", "Russia's rivals", "his successor".
+var otherParty = map[string]bool{
+	"counterpart": true, "rival": true, "opponent": true, "successor": true, "predecessor": true,
+	"adversary": true, "foe": true, "enemy": true, "critic": true, "challenger": true, "host": true,
+}
+
 // modifierActor looks for an actor among i's modifiers (breadth first,
 // possessives and compounds before appositions and of-phrases).
 func (s *sentence) modifierActor(i, depth int) (arg, bool) {
@@ -592,6 +634,9 @@ func (s *sentence) modifierActor(i, depth int) (arg, bool) {
 	}
 	for pass := 0; pass <= 6; pass++ {
 		for _, k := range s.kids[i] {
+			if s.toks[k].Deprel == "nmod:poss" && otherParty[s.lemma(i)] {
+				continue // "her Rwandan counterpart" is not her
+			}
 			p, ok := modRels[s.toks[k].Deprel]
 			if pass == 6 && s.rel(k) == "nmod" && s.caseOf(k) == "in" {
 				ok, p = true, 6 // "a loudspeaker in South Korea"

@@ -338,6 +338,24 @@ const (
 12 banks bank NOUN NNS 10 obj
 13 . . PUNCT . 2 punct`
 
+	r3OwnersConj = `The ministers of Chile and Peru met .
+1 The the DET DT 2 det
+2 ministers minister NOUN NNS 7 nsubj
+3 of of ADP IN 4 case
+4 Chile Chile PROPN NNP 2 nmod
+5 and and CCONJ CC 6 cc
+6 Peru Peru PROPN NNP 4 conj
+7 met meet VERB VBD 0 root
+8 . . PUNCT . 7 punct`
+
+	r3Counterpart = `Her Peruvian counterpart attacked Chile .
+1 Her she PRON PRP$ 3 nmod:poss
+2 Peruvian Peruvian ADJ JJ 3 amod
+3 counterpart counterpart NOUN NN 4 nsubj
+4 attacked attack VERB VBD 0 root
+5 Chile Chile PROPN NNP 4 obj
+6 . . PUNCT . 4 punct`
+
 	r3Pressure = `Chile faces pressure from Bolivia .
 1 Chile Chile PROPN NNP 2 nsubj
 2 faces face VERB VBZ 0 root
@@ -478,3 +496,42 @@ func TestOriginOnVerb(t *testing.T) {
 	}
 	t.Errorf("want CHL -> EGYGOV 04; got:\n%s", dump(d.Events))
 }
+
+// TestOwnersAndCounterparts: "the ministers of X and Y" are two parties;
+// "her counterpart" is not her.
+func TestOwnersAndCounterparts(t *testing.T) {
+	c, err := New(newFakeActors(map[string]fakeEntry{"ministers": {code: "GOV", kind: "agent"}, "Peruvian": {code: "PER", kind: "country"}}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := miniDoc(t, r3OwnersConj)
+	c.Code(d)
+	ok := false
+	for _, e := range d.Events {
+		if e.Root == "04" && e.Source != nil && e.Target != nil && e.Source.Actor == "CHLGOV" && e.Target.Actor == "PERGOV" {
+			ok = true
+		}
+	}
+	if !ok {
+		t.Errorf("ministers of Chile and Peru met: want CHLGOV -> PERGOV 04; got:\n%s", dump(d.Events))
+	}
+	d = miniDoc(t, sObamaHollandeForCounterpart, r3Counterpart)
+	c.Code(d)
+	found := false
+	for _, e := range d.Events {
+		if e.Root == "18" && e.Source != nil {
+			found = true
+			if e.Source.Actor != "PER" {
+				t.Errorf("her Peruvian counterpart: source %s, want PER; got:\n%s", e.Source.Actor, dump(d.Events))
+			}
+		}
+	}
+	if !found {
+		t.Errorf("her Peruvian counterpart attacked Chile: no attack coded; got:\n%s", dump(d.Events))
+	}
+}
+
+const sObamaHollandeForCounterpart = `Hollande spoke .
+1 Hollande Hollande PROPN NNP 2 nsubj
+2 spoke speak VERB VBD 0 root
+3 . . PUNCT . 2 punct`
