@@ -192,7 +192,7 @@ func (p *pReader) petrarchSpan(s string, ln int) (codeSpan, bool) {
 	if len(f) == 0 || f[0] == "---" {
 		return codeSpan{}, false
 	}
-	code := strings.ToUpper(strings.Trim(f[0], "~"))
+	code := phoenixReligion(strings.ToUpper(strings.Trim(f[0], "~")), 3)
 	if !petrarchCode(code) {
 		p.errorf(ln, "bad actor code %q", f[0])
 		return codeSpan{}, false
@@ -227,6 +227,28 @@ func (p *pReader) petrarchSpan(s string, ln int) (codeSpan, bool) {
 		return codeSpan{}, false
 	}
 	return sp, true
+}
+
+// phoenixReligion rewrites the Phoenix dictionaries' religion code MUS
+// (Muslim) as CAMEO's MOS in the 3-letter parts of code from index from
+// on: in CAMEO, MUS is Mauritius, which only an actor's first part can
+// name ("IMGMUSISI" = IMGMOSISI, "MUSGOV" stays; an agent "[~MUS]" has no
+// country part, so from is 0 for agents). Each part of a "/" list alike.
+func phoenixReligion(code string, from int) string {
+	if !strings.Contains(code, "MUS") {
+		return code
+	}
+	parts := strings.Split(code, "/")
+	for k, c := range parts {
+		b := []byte(c)
+		for i := from; i+3 <= len(b); i += 3 {
+			if string(b[i:i+3]) == "MUS" {
+				b[i+1] = 'O'
+			}
+		}
+		parts[k] = string(b)
+	}
+	return strings.Join(parts, "/")
 }
 
 // petrarchCode accepts a CAMEO actor code, or several joined with "/"
@@ -281,6 +303,14 @@ func petrarchPhrase(s string) string {
 	s = strings.TrimSpace(s)
 	s = strings.ReplaceAll(s, "_", " ")
 	words := strings.Fields(s)
+	if len(words) > 1 && strings.EqualFold(words[0], "the") {
+		// PETRARCH matches the article as written: "THE_ISLAMIC_STATE"
+		// needs "the" ("an Islamic State target" is no match); "The"
+		// keeps it in the alias (and matches "the" in any case)
+		words[0] = "The"
+		rest := petrarchPhrase(strings.Join(words[1:], "_"))
+		return "The " + rest
+	}
 	for i, w := range words {
 		segs := strings.Split(w, "-")
 		for j, g := range segs {
@@ -351,7 +381,7 @@ func (p *pReader) readAgents(r io.Reader) error {
 		}
 		code := strings.TrimSpace(codes[0][1])
 		prefix := strings.HasSuffix(code, "~") && !strings.HasPrefix(code, "~")
-		code = strings.ToUpper(strings.Trim(code, "~ "))
+		code = phoenixReligion(strings.ToUpper(strings.Trim(code, "~ ")), 0)
 		if _, err := cameo.ParseActor(code); err != nil {
 			p.errorf(ln, "bad agent code %q", codes[0][1])
 			continue

@@ -190,3 +190,46 @@ func TestLoadPetrarchSlashCodes(t *testing.T) {
 		t.Errorf("Lookup(the Shire) = %+v %v", m, ok)
 	}
 }
+
+// PETRARCH reads the article of an entry as written, and the Phoenix
+// dictionaries' religion code MUS is CAMEO's MOS (MUS is Mauritius).
+func TestLoadPetrarchArticleAndReligion(t *testing.T) {
+	actors := `THE_ISLAMIC_STATE [IMGMUSISI]
+MAURITIUS [MUS]
+MAURITIAN_GOVERNMENT [MUSGOV]
+JIHAD_GROUP [IMGSEAMUSJMA]
+`
+	d, err := LoadPetrarchActors(strings.NewReader(actors), "t.actors.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := LoadPetrarchAgents(strings.NewReader("ISLAMIC [~MUS]\nISLAMIC_MILITANT [~MUSUAF]\n"), "t.agents.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Merge(a)
+	for _, tt := range []struct {
+		p    string
+		code cameo.ActorCode
+	}{
+		{"the Islamic State", "IMGMOSISI"},
+		{"The Islamic State", "IMGMOSISI"},
+		{"Mauritius", "MUS"},
+		{"Mauritian government", "MUSGOV"},
+		{"Jihad group", "IMGSEAMOSJMA"},
+		{"Islamic", "MOS"},
+		{"Islamic militants", "MOSUAF"},
+	} {
+		m, ok := d.Lookup(tt.p, "")
+		if !ok || m.Code != tt.code {
+			t.Errorf("Lookup(%q) = %+v %v, want %s", tt.p, m, ok, tt.code)
+		}
+	}
+	if got := phoenixReligion("IMGMUSISI/MUSREB", 3); got != "IMGMOSISI/MUSREB" {
+		t.Errorf("phoenixReligion = %s", got)
+	}
+	// without its article the entry is no match: "an Islamic State target"
+	if m, ok := d.Lookup("Islamic State", ""); ok && m.Code == "IMGMOSISI" {
+		t.Errorf("Lookup(Islamic State) = %+v: the article is part of the entry", m)
+	}
+}

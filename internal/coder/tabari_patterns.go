@@ -51,8 +51,10 @@ func (e *SkippedLinesError) Unwrap() error { return e.Err }
 // dictionaries (Phoenix.*.actors.txt) and agent dictionaries
 // (Phoenix.agents.txt); a discard list may be given among the verbs as a
 // file whose name contains "discard", and PETRARCH's coding ontology
-// (PETR.Internal.Coding.Ontology.txt, used to code negated verbs) as a
-// file whose name contains "ontology". With verbs, events are coded from
+// (PETR.Internal.Coding.Ontology.txt, used to code negated verbs, verbs
+// governing other verbs through the dictionary's transformations, and
+// PETRARCH-2's other conventions; see tabari.Coder) as a file whose name
+// contains "ontology". With verbs, events are coded from
 // them (WithVerbDictionary); with only actors/agents, our patterns are kept
 // and the user's actors replace the scanner passed to New. The error is a
 // *SkippedLinesError (the Option still usable) when malformed lines were
@@ -221,7 +223,7 @@ func EvalTabariValidation(dir string, annotate func(*doc.Document)) ([]metric.Me
 		{"tabari/gsr", "PETR2_GSR_validation.xml",
 			in("CAMEO.2.0.txt", "Phoenix.discards.txt"), in("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"), in("Phoenix.agents.txt")},
 	}
-	// PETRARCH codes negated verbs through its ontology, with either dictionary set
+	// PETRARCH codes negated and governing verbs through its ontology, with either dictionary set
 	if onto := filepath.Join(dicts, "PETR.Internal.Coding.Ontology.txt"); fileExists(onto) {
 		for k := range sets {
 			sets[k].verbs = append(sets[k].verbs, onto)

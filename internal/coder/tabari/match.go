@@ -30,12 +30,27 @@ type Scanner interface {
 //
 // PETRARCH's conventions that need more than the parse: a passive without
 // its agent takes the actor of a complement as the source ("X was shot in
-// Y": Y on X); a pronoun subject of a dependent clause is the governing
+// Y": Y on X; what it was aimed at is its target, and a participle
+// modifying a noun is a passive of that noun); a pronoun subject of a dependent clause is the governing
 // clause's subject; a verb of saying coded by its default yields to the
 // other events of its sentence (what was said); when the parse gives the
 // verb no matching pattern or no target, the words written after the
 // verb up to the end of its clause are tried (parsers split phrases such
 // as "fired two artillery shells at X" into clauses).
+//
+// With PETRARCH's coding ontology loaded, the conventions of PETRARCH-2
+// apply as well: a verb and the coded verb of its complement clause make
+// one event, through the dictionary's transformations or the ontology's
+// arithmetic (see compose); the words a pattern matched are not
+// participants ("received ministers from X": X); a passive's patterns
+// read its by-phrase before the verb and its subject after it; an object
+// named by agent words alone takes the country of the verb's origin or
+// location phrase, and agent words right after a wire dateline its
+// country; coordinated subjects listed with commas are all sources; among
+// equally specific patterns the one matching nearest the verb wins; a
+// subjectless adverbial clause of a coded verb and an infinitive
+// modifying a noun code nothing of their own; and without a target, a
+// geocoded place of the verb's phrase stands for its country.
 type Coder struct {
 	Verbs  *Verbs
 	Actors Scanner // actor dictionary
@@ -44,9 +59,11 @@ type Coder struct {
 	// dictionary: they go before the country ("NGO~" + ARN = NGOARN).
 	Prefix   map[string]bool
 	Discards *Discards
-	// Ontology, when set, codes negated verbs ("did not criticize") by
-	// PETRARCH's arithmetic on codes (see Ontology); nil: a negated verb
-	// keeps its code.
+	// Ontology, when set, codes negated verbs ("did not criticize") and
+	// verbs governing other verbs ("wants to attack") by PETRARCH's
+	// arithmetic on codes (see Ontology, Combine, Transform), and turns on
+	// PETRARCH-2's conventions above; nil: a negated verb keeps its code
+	// and each verb codes its own event.
 	Ontology *Ontology
 	// MaxPerSide bounds the coordinated actors per side (default 4).
 	MaxPerSide int
@@ -86,6 +103,25 @@ type sent struct {
 	prefix   map[string]bool
 	maxSide  int
 	dateDocs string
+	// mask, while set, hides the words a verb's pattern matched: they are
+	// the event's description, not its participants ("received ministers
+	// from X": the target is X, not the ministers)
+	mask []bool
+}
+
+// actAt and agAt are actorAt and agentAt outside the mask.
+func (s *sent) actAt(t int) int {
+	if s.mask != nil && s.mask[t] {
+		return -1
+	}
+	return s.actorAt[t]
+}
+
+func (s *sent) agAt(t int) int {
+	if s.mask != nil && s.mask[t] {
+		return -1
+	}
+	return s.agentAt[t]
 }
 
 func (c *Coder) newSent(d *doc.Document, si int) *sent {
@@ -188,6 +224,9 @@ func (s *sent) region(i int, pre bool) []int {
 			if clausal[r] || depth > 0 && (r == "acl" || r == "acl:relcl") {
 				continue
 			}
+			if t == i && s.clauseComplement(k) {
+				continue // "wants to help X": the words of another verb's clause
+			}
 			if t == i && (pre && k > i || !pre && k < i) {
 				continue
 			}
@@ -201,6 +240,31 @@ func (s *sent) region(i int, pre bool) []int {
 	walk(i, 0)
 	sortInts(out)
 	return out
+}
+
+// clauseComplement: token k is a verb heading a complement clause of its
+// head (xcomp, ccomp): its words are that verb's, matched by its patterns.
+func (s *sent) clauseComplement(k int) bool {
+	switch s.toks[k].Deprel {
+	case "xcomp", "ccomp":
+		// a dictionary verb: a word the parser took for a verb but the
+		// dictionary does not code ("fired two artillery shells") stays
+		// in the governing verb's phrase
+		return s.toks[k].UPOS == "VERB" && s.isVerb(k) && s.verbAt(k) != nil
+	}
+	return false
+}
+
+// inComplement: token j lies in a complement clause of verb i (see
+// clauseComplement).
+func (s *sent) inComplement(i, j int) bool {
+	for t, n := j, 0; t >= 0 && n < len(s.toks); t, n = s.head(t), n+1 {
+		h := s.head(t)
+		if h == i {
+			return s.clauseComplement(t)
+		}
+	}
+	return false
 }
 
 func sortInts(xs []int) {
@@ -236,7 +300,14 @@ func (s *sent) wordOK(k int, w string, exact bool) bool {
 type mstate struct {
 	src, tgt int // tokens placed by $ / + (-1 none)
 	compound bool
-	end      int // the last token consumed (-1 none)
+	end      int   // the last token consumed (-1 none)
+	used     []int // tokens the pattern's words matched
+}
+
+// use returns st with token t noted as matched by a pattern word.
+func (st mstate) use(t int) mstate {
+	st.used = append(st.used[:len(st.used):len(st.used)], t)
+	return st
 }
 
 // match tries els over toks[pos:] (tokens in sentence order), with gaps
@@ -266,7 +337,7 @@ func (s *sent) match(els []Elem, toks []int, pos int, prevJoined int, st mstate,
 				if e.Join {
 					pj = toks[k]
 				}
-				st2 := st
+				st2 := st.use(toks[k])
 				st2.end = toks[k]
 				if r, ok := s.match(rest, toks, k+1, pj, st2, depth+1); ok {
 					return r, true
@@ -305,7 +376,7 @@ func (s *sent) match(els []Elem, toks []int, pos int, prevJoined int, st mstate,
 					inner = append(inner, x)
 				}
 			}
-			st2, ok := s.match(e.Sub, inner, 0, -1, st, depth+1)
+			st2, ok := s.match(e.Sub, inner, 0, -1, st.use(t), depth+1)
 			if !ok {
 				continue
 			}
@@ -463,6 +534,7 @@ type coded struct {
 	compound bool
 	pat      string
 	byPat    bool // the code came from a pattern, not the verb's default
+	ownSrc   bool // the source is the verb's own subject or agent (or placed by $)
 }
 
 func (c *Coder) codeSent(s *sent) []doc.Event {
@@ -486,14 +558,49 @@ func (c *Coder) codeSent(s *sent) []doc.Event {
 	// a verb whose complement verb coded an event yields to it ("vowed to
 	// wage war"), unless it requests or comments ("urged X to help")
 	drop := make([]bool, len(cs))
+	var into []int
+	if s.onto != nil {
+		// PETRARCH's verb interaction: a governing verb and the verb of
+		// its complement make one event (see compose)
+		cs, drop, into = s.compose(cs, byVerb, drop)
+	}
 	for k, cd := range cs {
-		if r := s.toks[cd.verb].Deprel; r == "xcomp" {
+		if r := s.toks[cd.verb].Deprel; r == "xcomp" && s.onto == nil {
 			if h := s.head(cd.verb); h >= 0 {
 				if j, ok := byVerb[h]; ok && !keepsOuter(cs[j].code) {
 					drop[j] = true
 				} else if ok {
 					drop[k] = true
 				}
+			}
+		}
+	}
+	if s.onto != nil {
+		// PETRARCH codes a verb's adverbial clause only when the verb
+		// itself codes nothing: "bombarded X, killing eight people" is
+		// the bombardment ("jailed X for helping militants": the
+		// jailing); nor does it code the verb of an infinitive that
+		// modifies a noun ("pressure from X to help Y")
+		for k, cd := range cs {
+			if drop[k] || s.ownSubject(cd.verb) {
+				continue
+			}
+			switch s.toks[cd.verb].Deprel {
+			case "acl":
+				if s.infinitive(cd.verb) {
+					drop[k] = true
+				}
+				continue
+			case "advcl":
+			default:
+				continue
+			}
+			j, ok := byVerb[s.head(cd.verb)]
+			for n := 0; ok && drop[j] && into[j] >= 0 && n < len(cs); n++ {
+				j = into[j] // the governing verb went into another's event
+			}
+			if ok && !drop[j] && len(cs[j].srcs) > 0 {
+				drop[k] = true
 			}
 		}
 	}
@@ -565,7 +672,16 @@ func (s *sent) codeVerb(i int, v *Verb) (coded, bool) {
 	}
 	sortInts(pre)
 	code := v.Default()
-	best, bst := s.bestPattern(v, pre, post, subj)
+	var best *Pattern
+	var bst mstate
+	if s.onto != nil && len(v.Block.Patterns) > 0 && s.isPassive(i) {
+		// a passive as PETRARCH reads it first, else as written
+		ppre, ppost := s.passiveRegions(i, post)
+		best, bst = s.bestPattern(v, ppre, ppost, subj)
+	}
+	if best == nil {
+		best, bst = s.bestPattern(v, pre, post, subj)
+	}
 	if best == nil && len(v.Block.Patterns) > 0 {
 		// the parse may have cut the verb's phrase short ("fired two
 		// artillery shells at X" read as a clause): the words as written
@@ -573,12 +689,13 @@ func (s *sent) codeVerb(i int, v *Verb) (coded, bool) {
 			best, bst = s.bestPattern(v, pre, win, subj)
 		}
 	}
-	cd := coded{verb: i, code: code, pat: v.Block.File + ": " + v.Block.Name}
+	cd := coded{verb: i, code: code, pat: v.Block.File + ": " + v.Block.Name, ownSrc: len(subj) > 0}
 	if best != nil {
 		cd.code = best.Code
 		cd.byPat = true
 		cd.compound = bst.compound
 		cd.pat = best.File + ":" + itoa(best.Line) + " " + best.Text
+		cd.ownSrc = cd.ownSrc || bst.src >= 0
 	}
 	if s.onto != nil && s.negated(i) && (best == nil || !mentionsNegation(s.verbs, best)) {
 		cd.code = s.negate(cd.code)
@@ -586,6 +703,10 @@ func (s *sent) codeVerb(i int, v *Verb) (coded, bool) {
 	}
 	if cd.code.Null || cd.code.Event == "" && cd.code.Reverse == "" {
 		return cd, false
+	}
+	if best != nil {
+		s.mask = s.maskOf(i, bst)
+		defer func() { s.mask = nil }()
 	}
 	switch {
 	case best != nil && bst.src >= 0:
@@ -619,8 +740,176 @@ func (s *sent) codeVerb(i int, v *Verb) (coded, bool) {
 			// coordinated sources act on each other ("% *")
 			cd.tgts = s.windowTarget(i)
 		}
+		if len(cd.tgts) == 0 && !bst.compound && s.onto != nil && s.anyActor(cd.srcs) {
+			cd.tgts = s.placeTarget(i)
+		}
+	}
+	if s.onto != nil {
+		cd.srcs, cd.tgts = s.withDateline(cd.srcs), s.withDateline(cd.tgts)
 	}
 	return cd, true
+}
+
+// withDateline: agent words right after the sentence's dateline, with no
+// country of their own, take the dateline's actors ("GAZA CITY,
+// Palestinian Territories: Four children ... were killed" = PSEGZA + CVL,
+// PSE + CVL), as PETRARCH reads a dateline and the subject after it as
+// one noun phrase.
+func (s *sent) withDateline(ps []part) []part {
+	if len(ps) == 0 {
+		return ps
+	}
+	end, acts := s.dateline()
+	if end < 0 {
+		return ps
+	}
+	var out []part
+	changed := false
+	for _, p := range ps {
+		if p.base != "" || !s.agentOnly(p) || p.lo != end+1 {
+			out = append(out, p)
+			continue
+		}
+		changed = true
+		for _, a := range acts {
+			q := p
+			q.base = string(a.Code)
+			if s.prefix[string(p.code)] {
+				q.code = p.code + a.Code
+			} else {
+				q.code = a.Code + p.code
+			}
+			out = append(out, q)
+		}
+	}
+	if !changed {
+		return ps
+	}
+	return s.limit(dedupe(out))
+}
+
+// dateline finds a wire dateline opening the sentence: names up to a
+// colon or dash within its first ten words ("GAZA CITY, Palestinian
+// Territories:"). It returns the separator's index (-1 none) and the
+// actors named before it.
+func (s *sent) dateline() (int, []actors.Match) {
+	for k := 1; k < len(s.toks) && k <= 10; k++ {
+		switch s.up[k] {
+		case ":", "-", "--", "—":
+		default:
+			switch s.toks[k].UPOS {
+			case "PROPN", "ADJ", "NOUN", "PUNCT", "NUM":
+				continue
+			}
+			return -1, nil
+		}
+		var acts []actors.Match
+		for _, m := range s.acts {
+			if m.End <= k && m.Code != "" {
+				acts = append(acts, m)
+			}
+		}
+		if len(acts) == 0 {
+			return -1, nil
+		}
+		return k, acts
+	}
+	return -1, nil
+}
+
+// placeTarget: when the dictionaries name no target, the country of a
+// place the verb's phrase mentions, from the document's geocoded places
+// ("conducting exercises in Anchorage": USA), as PETRARCH codes a place
+// its actor dictionary lists ("will meet in Zurich": CHE).
+func (s *sent) placeTarget(i int) []part {
+	if len(s.d.Places) == 0 {
+		return nil
+	}
+	for _, t := range s.region(i, false) {
+		if s.mask != nil && s.mask[t] {
+			continue
+		}
+		tk := s.toks[t]
+		for _, p := range s.d.Places {
+			if p.Country == "" || p.Start >= tk.End || tk.Start >= p.End {
+				continue
+			}
+			c, ok := cameo.CountryByISO2(strings.ToUpper(p.Country))
+			if !ok {
+				continue
+			}
+			hi := t + 1
+			for hi < len(s.toks) && s.toks[hi].Start < p.End {
+				hi++
+			}
+			return []part{{code: cameo.ActorCode(c.ISO3), lo: t, hi: hi, base: c.ISO3}}
+		}
+	}
+	return nil
+}
+
+// passiveRegions are the pattern regions of passive verb i as PETRARCH
+// reads a passive: the words before "*" are its agent's (the by-phrase:
+// "demolished by a protestor" matches "- PROTESTOR *"), the words after
+// it its subject's and complements' ("evidence ... was presented"
+// matches "- * EVIDENCE"; "a bomb was fired at X" does not match "-
+// &WEAPON *").
+func (s *sent) passiveRegions(i int, post []int) (pre, post2 []int) {
+	var patient []int
+	for _, k := range s.kids[i] {
+		switch r := s.toks[k].Deprel; {
+		case r == "nsubj:pass" || r == "nsubj" && s.participial(i):
+			patient = append(patient, s.subtree(k)...)
+		case r == "obl:agent" || (r == "obl" || r == "nmod") && s.caseOf(k) == "BY":
+			pre = append(pre, s.subtree(k)...)
+		}
+	}
+	if h := s.head(i); h >= 0 && s.participial(i) {
+		patient = append(patient, h)
+	}
+	post2 = append(append([]int{}, patient...), post...)
+	sortInts(pre)
+	sortInts(post2)
+	return pre, post2
+}
+
+// maskOf marks the words after verb i that its pattern matched, with the
+// rest of their noun phrase's core except actor names and the places of
+// $ and + ("conducting {&MILITARY EXERCISES} in Alaska": the exercises
+// are no target, Alaska is).
+func (s *sent) maskOf(i int, st mstate) []bool {
+	var m []bool
+	set := func(t int) {
+		if t <= i || t == st.src || t == st.tgt || s.actorAt[t] >= 0 {
+			return
+		}
+		if m == nil {
+			m = make([]bool, len(s.toks))
+		}
+		m[t] = true
+	}
+	for _, t := range st.used {
+		set(t)
+		h := s.argHead(t)
+		switch s.toks[h].UPOS {
+		case "NOUN", "PROPN":
+		default:
+			continue
+		}
+		set(h)
+		stack := []int{h}
+		for len(stack) > 0 {
+			x := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			for _, k := range s.kids[x] {
+				if r := s.toks[k].Deprel; coreRels[r] && r != "case" && r != "nmod:poss" {
+					set(k)
+					stack = append(stack, k)
+				}
+			}
+		}
+	}
+	return m
 }
 
 // bestPattern returns the most specific pattern of v's block matching the
@@ -628,8 +917,9 @@ func (s *sent) codeVerb(i int, v *Verb) (coded, bool) {
 func (s *sent) bestPattern(v *Verb, pre, post, subj []int) (*Pattern, mstate) {
 	var best *Pattern
 	var bst mstate
+	bestNear := 0
 	for _, p := range v.Block.Patterns {
-		if best != nil && p.words <= best.words {
+		if best != nil && (p.words < best.words || p.words == best.words && s.onto == nil) {
 			continue
 		}
 		st := mstate{src: -1, tgt: -1, end: -1}
@@ -644,9 +934,31 @@ func (s *sent) bestPattern(v *Verb, pre, post, subj []int) (*Pattern, mstate) {
 		if st.compound && len(s.partsOfAll(subj)) < 2 {
 			continue
 		}
-		best, bst = p, st
+		// among equally specific patterns of words after the verb,
+		// PETRARCH's follows the verb's phrases in order: the one whose
+		// words come first ("launched attacks during its campaign": "*
+		// ATTACKS", not "* CAMPAIGN"); else the first written
+		near := nearest(st.used, post)
+		if best != nil && p.words == best.words && (near >= bestNear || bestNear == 1<<30) {
+			continue
+		}
+		best, bst, bestNear = p, st, near
 	}
 	return best, bst
+}
+
+// nearest is the position in post of the first used token found there
+// (1<<30 when none is).
+func nearest(used, post []int) int {
+	n := 1 << 30
+	for _, t := range used {
+		for k, x := range post {
+			if x == t && k < n {
+				n = k
+			}
+		}
+	}
+	return n
 }
 
 // windowStop ends the surface window of a verb: clause punctuation.
@@ -667,6 +979,9 @@ func (s *sent) window(i int) []int {
 		if strings.HasPrefix(s.toks[j].Deprel, "nsubj") && s.actorAt[j] >= 0 {
 			break // "... believes Gondor will ...": another clause's actor
 		}
+		if s.onto != nil && s.inComplement(i, j) {
+			break // "said they will attack X": the reported verb's own words
+		}
 		out = append(out, j)
 	}
 	return out
@@ -686,7 +1001,7 @@ func (s *sent) anyActor(ps []part) bool {
 // written in its window, with its coordinated actors.
 func (s *sent) windowTarget(i int) []part {
 	for _, j := range s.window(i) {
-		if s.actorAt[j] < 0 {
+		if s.actAt(j) < 0 {
 			continue
 		}
 		return s.partsOfCoord(s.argHead(j))
@@ -736,6 +1051,9 @@ func (s *sent) argHead(t int) int {
 }
 
 func (s *sent) isPassive(i int) bool {
+	if s.participial(i) {
+		return true
+	}
 	for _, k := range s.kids[i] {
 		if r := s.toks[k].Deprel; r == "nsubj:pass" || r == "aux:pass" || r == "csubj:pass" {
 			return true
@@ -747,6 +1065,25 @@ func (s *sent) isPassive(i int) bool {
 		}
 	}
 	return false
+}
+
+// participial: a past participle modifying a noun is a passive whose
+// subject is that noun ("10 soldiers killed in Ukraine": soldiers were
+// killed), as PETRARCH reads a participle inside a noun phrase.
+func (s *sent) participial(i int) bool {
+	if s.toks[i].Deprel != "acl" || s.toks[i].XPOS != "VBN" {
+		return false
+	}
+	if h := s.head(i); h < 0 || s.head(h) < 0 {
+		return false // a noun heading the sentence: the "participle" is its verb ("X met Y" misread)
+	}
+	for _, k := range s.kids[i] {
+		switch s.toks[k].Deprel {
+		case "obj", "xcomp", "ccomp", "iobj":
+			return false
+		}
+	}
+	return true
 }
 
 // joinAdjacent: subjects written one after the other without a
@@ -772,6 +1109,33 @@ func (s *sent) joinAdjacent(heads []int) []int {
 		out = append(out, h)
 	}
 	return out
+}
+
+// listAppos: in a list of subjects ("The US, Russia, and Switzerland
+// met") a parser may read a middle member as an apposition of the first;
+// an apposition that is itself an actor's name is one more member.
+func (s *sent) listAppos(subjs []int) []int {
+	var out []int
+	for _, h := range subjs {
+		out = append(out, h)
+		for _, k := range s.kids[h] {
+			if s.toks[k].Deprel == "appos" && s.toks[k].UPOS == "PROPN" && s.actorAt[k] >= 0 && s.actorAt[h] >= 0 &&
+				s.acts[s.actorAt[k]].Code != s.acts[s.actorAt[h]].Code {
+				out = append(out, k)
+			}
+		}
+	}
+	return out
+}
+
+// ownSubject: verb i has a subject of its own.
+func (s *sent) ownSubject(i int) bool {
+	for _, k := range s.kids[i] {
+		if r := s.toks[k].Deprel; strings.HasPrefix(r, "nsubj") || strings.HasPrefix(r, "csubj") || r == "expl" {
+			return true
+		}
+	}
+	return false
 }
 
 // personal pronouns that stand for an actor named in a governing clause
@@ -813,6 +1177,9 @@ func (s *sent) subjects0(i int) []int {
 			case !passive && r == "nsubj":
 				out = append(out, k)
 			}
+		}
+		if len(out) > 1 && !passive {
+			out = s.listAppos(out)
 		}
 		if len(out) > 0 || passive {
 			return s.joinAdjacent(out)
@@ -860,8 +1227,13 @@ func (s *sent) targets(i int) []part { return s.complements(i, true) }
 // complements searches the verb's complements for actors (see targets);
 // without subj, the passive subject is left out.
 func (s *sent) complements(i int, subj bool) []part {
-	var firsts, rest []int
+	var firsts, pri, rest []int
 	passive := s.isPassive(i)
+	if subj && s.participial(i) {
+		if h := s.head(i); h >= 0 {
+			firsts = append(firsts, h)
+		}
+	}
 	for _, k := range s.kids[i] {
 		r := s.toks[k].Deprel
 		switch {
@@ -872,15 +1244,28 @@ func (s *sent) complements(i int, subj bool) []part {
 		case r == "obj" || r == "iobj" || r == "dobj":
 			firsts = append(firsts, k)
 		case (r == "obl" || r == "nmod" || strings.HasPrefix(r, "obl:") && r != "obl:tmod" && r != "obl:agent") && k > i:
-			if c := s.caseOf(k); passive && c == "BY" {
+			c := s.caseOf(k)
+			if passive && c == "BY" {
 				continue
+			}
+			if passive && !subj {
+				// the actor of an agentless passive is first where it came
+				// from or happened ("fired at X from Y": Y), as PETRARCH
+				// reads it; never what it was aimed at
+				switch c {
+				case "AT", "AGAINST", "INTO", "TOWARDS", "TOWARD":
+					continue
+				case "FROM", "IN":
+					pri = append(pri, k)
+					continue
+				}
 			}
 			rest = append(rest, k)
 		case r == "xcomp" && s.toks[k].UPOS != "VERB":
 			rest = append(rest, k)
 		}
 	}
-	queue := append(firsts, rest...)
+	queue := append(append(firsts, pri...), rest...)
 	seen := map[int]bool{}
 	for n := 0; n < len(queue) && n < 24; n++ {
 		h := queue[n]
@@ -889,6 +1274,9 @@ func (s *sent) complements(i int, subj bool) []part {
 		}
 		seen[h] = true
 		if ps := s.partsOfCoord(h); len(ps) > 0 {
+			if r := s.toks[h].Deprel; s.onto != nil && (r == "obj" || r == "iobj" || r == "dobj") {
+				ps = s.originOf(i, h, ps)
+			}
 			return ps
 		}
 		for _, k := range s.kids[h] {
@@ -914,6 +1302,54 @@ func (s *sent) complements(i int, subj bool) []part {
 		}
 	}
 	return nil
+}
+
+// originOf: an object named by agent words alone takes the actor of the
+// verb's origin or location phrase as its country, as PETRARCH mixes a
+// verb phrase's agents with its actors ("helped the exiled dissidents
+// from Egypt" = EGY + OPP, "killed soldiers in Syria" = SYR + MIL).
+func (s *sent) originOf(i, h int, ps []part) []part {
+	for _, p := range ps {
+		if !s.agentOnly(p) || p.base != "" {
+			return ps
+		}
+	}
+	for _, k := range s.kids[i] {
+		if k <= h {
+			continue
+		}
+		r := s.toks[k].Deprel
+		if r != "obl" && r != "nmod" {
+			continue
+		}
+		switch s.caseOf(k) {
+		case "FROM", "IN", "OF":
+		default:
+			continue
+		}
+		var out []part
+		for _, c := range s.partsOfCoord(k) {
+			if s.agentOnly(c) {
+				continue
+			}
+			for _, p := range ps {
+				q := p
+				ag := string(p.code)
+				q.base = string(c.code)
+				if s.prefix[ag] {
+					q.code = cameo.ActorCode(ag + string(c.code))
+				} else {
+					q.code = cameo.ActorCode(string(c.code) + ag)
+				}
+				q.ent = c.ent
+				out = append(out, q)
+			}
+		}
+		if len(out) > 0 {
+			return s.limit(dedupe(out))
+		}
+	}
+	return ps
 }
 
 // part is one coded participant.
@@ -1030,10 +1466,10 @@ func (s *sent) partsOf(h int) []part {
 	sortInts(core)
 	var actorIdx, agentIdx []int
 	for _, t := range core {
-		if a := s.actorAt[t]; a >= 0 && !containsInt(actorIdx, a) {
+		if a := s.actAt(t); a >= 0 && !containsInt(actorIdx, a) {
 			actorIdx = append(actorIdx, a)
 		}
-		if a := s.agentAt[t]; a >= 0 && !containsInt(agentIdx, a) {
+		if a := s.agAt(t); a >= 0 && !containsInt(agentIdx, a) {
 			agentIdx = append(agentIdx, a)
 		}
 	}
@@ -1067,20 +1503,21 @@ func (s *sent) partsOf(h int) []part {
 				continue
 			}
 			for _, k := range s.kids[t] {
-				if a := s.actorAt[k]; a >= 0 && s.toks[k].Deprel == "conj" && !contains(core, k) {
+				if a := s.actAt(k); a >= 0 && s.toks[k].Deprel == "conj" && !contains(core, k) {
 					m := s.acts[a]
 					countries = append(countries, part{code: m.Code, lo: m.Start, hi: m.End, ent: m.Entity, base: string(m.Code)})
 				}
 			}
 		}
 	}
+	inPhrase := false // the actor comes from a phrase after the head
 	if len(countries) == 0 {
 		for _, k := range s.kids[h] {
 			r := s.toks[k].Deprel
 			c := s.caseOf(k)
 			if (r == "nmod" || r == "obl") && (c == "OF" || c == "FROM" || c == "IN") || r == "appos" {
 				if sub := s.partsOfCoord(k); len(sub) > 0 {
-					countries = sub
+					countries, inPhrase = sub, true
 					break
 				}
 			}
@@ -1095,7 +1532,13 @@ func (s *sent) partsOf(h int) []part {
 	out := make([]part, 0, len(countries))
 	for _, c := range countries {
 		code := string(c.code)
-		if suf != "" && !strings.HasSuffix(code, suf) {
+		switch {
+		case suf == "" || strings.HasSuffix(code, suf):
+		case inPhrase && c.base != "" && strings.HasPrefix(code, c.base) && !strings.Contains(code[len(c.base):], suf):
+			// the head's agent words come first, as written: "exiled
+			// leaders of Egypt's Muslim Brotherhood" = EGY + OPP + MUS
+			code = c.base + suf + code[len(c.base):]
+		default:
 			code += suf
 		}
 		if pre != "" && !strings.HasPrefix(code, pre) {

@@ -149,3 +149,78 @@ func (o *Ontology) Negate(code string) (string, bool) {
 	}
 	return c, true
 }
+
+// Value is the ontology value of a CAMEO code; a code the ontology does
+// not list takes the value of its root ("0871" unknown: "080"), as
+// PETRARCH reads codes.
+func (o *Ontology) Value(code string) (int64, bool) {
+	if o == nil || code == "" {
+		return 0, false
+	}
+	if v, ok := o.value[code]; ok {
+		return v, true
+	}
+	if len(code) >= 2 {
+		v, ok := o.value[code[:2]+"0"]
+		return v, ok
+	}
+	return 0, false
+}
+
+// Code is the CAMEO code of an ontology value; "" when the value names
+// no event (PETRARCH drops such combinations). An intent to use force,
+// which has no code of its own, is the threat of that force ("wants to
+// attack X": intend 0x3000 + fight 0x00A0 = threaten with force, 138).
+func (o *Ontology) Code(v int64) string {
+	if o == nil || v == 0 {
+		return ""
+	}
+	if c, ok := o.code[v]; ok && c != "---" {
+		return c
+	}
+	const intend, threaten = 0x3000, 0x6000
+	if v&0xF000 == intend && v&0x0FF0 >= 0x0090 && v&0x0FF0 <= 0x00B0 {
+		if c, ok := o.code[v-intend+threaten]; ok && c != "---" {
+			return c
+		}
+	}
+	return ""
+}
+
+// Combine is the value of an event whose verb (upper) governs another
+// verb's event (lower), as PETRARCH composes them: a negative (rejected)
+// lower event adds the upper; of two high-level verbs (say, appeal,
+// intend, ... 0x1000 and above) the lower one stands; a lower value not
+// below the upper stands; else they add ("seek" 0x3000 + "deepen ties"
+// 0x0070 = intend to cooperate 0x3070, 031).
+func Combine(upper, lower int64) int64 {
+	switch {
+	case lower < 0:
+		return lower + upper
+	case upper >= 0x1000 && lower >= 0x1000:
+		return lower
+	case lower >= upper:
+		return lower
+	}
+	return upper + lower
+}
+
+// keyMatches says whether value v falls under key: v itself or v with its
+// last one, two or three hexadecimal digits cleared (the category of
+// 0x00A3 is 0x00A0, that of 0x100C is 0x1000). The narrowest is rank 0.
+func keyMatches(key, v int64) (rank int, ok bool) {
+	for r, m := range []int64{1, 0x10, 0x100, 0x1000} {
+		if key == v-pymod(v, m) {
+			return r, true
+		}
+	}
+	return 0, false
+}
+
+func pymod(a, m int64) int64 {
+	r := a % m
+	if r < 0 {
+		r += m
+	}
+	return r
+}

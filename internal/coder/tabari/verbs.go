@@ -12,7 +12,7 @@
 //	+VERB_PARTICLE {FORMS} [CODE] a multi-word verb; "+" marks the verb word
 //	WORD_+VERB [CODE]             words required before the verb
 //	- PRE * POST [CODE] # note    a pattern of the block
-//	~ ...                         a transformation (read, not applied)
+//	~ a (a b INNER) OUTER = a b CODE   a transformation (see Transform)
 //
 // In a pattern "*" is the verb; words before it are looked for before the
 // verb, words after it after the verb. "WORD_" matches that word exactly,
@@ -108,7 +108,8 @@ type Pattern struct {
 	File      string
 	Line      int
 	Block     *Block
-	words     int // literal words and sets: the specificity
+	words     int    // literal words and sets: the specificity
+	body      string // the elements as written (no code, no comment)
 }
 
 // Specificity counts the pattern's words, sets and phrases.
@@ -147,9 +148,11 @@ type Block struct {
 type Verbs struct {
 	Blocks  []*Block
 	Synsets map[string][][]Elem // "&NAME" -> members
-	// Transforms counts the "~" transformation lines, which are read but not applied.
-	Transforms int
-	index      map[string][]*Verb // uppercase word or form -> verbs
+	// Transforms counts the "~" transformation lines; Transformations
+	// holds those that parse, in file order.
+	Transforms      int
+	Transformations []*Transform
+	index           map[string][]*Verb // uppercase word or form -> verbs
 }
 
 // NumPatterns counts the patterns of all blocks.
@@ -291,6 +294,12 @@ func (v *Verbs) read(r io.Reader, name string) error {
 			v.Synsets[p.set] = append(v.Synsets[p.set], els)
 		case line[0] == '~':
 			v.Transforms++
+			if t, err := parseTransform(line[1:]); err != nil {
+				p.errorf(ln, "transformation %q: %v", clip(line), err)
+			} else {
+				t.File, t.Line = name, ln
+				v.Transformations = append(v.Transformations, t)
+			}
 		case line[0] == '-' || line[0] == '*':
 			p.set = ""
 			p.pattern(line, ln)
@@ -519,8 +528,23 @@ func (p *reader) pattern(line string, ln int) {
 		pt.Pre[len(pt.Pre)-1].Join = false // "IN_*": adjacency to the verb is not required
 	}
 	pt.words = countWords(pt.Pre) + countWords(pt.Post)
+	// a pattern written again in its block replaces the earlier one (its
+	// code is the one in force, as when PETRARCH stores patterns by their
+	// words): "- * SANCTION [0351]" then "- * SANCTION [085]" is 085
+	key := patternKey(rest)
+	for k, q := range p.block.Patterns {
+		if patternKey(q.body) == key {
+			pt.body = rest
+			p.block.Patterns[k] = pt
+			return
+		}
+	}
+	pt.body = rest
 	p.block.Patterns = append(p.block.Patterns, pt)
 }
+
+// patternKey normalizes a pattern's text (without its code) for comparison.
+func patternKey(s string) string { return strings.ToUpper(strings.Join(strings.Fields(s), " ")) }
 
 func countWords(els []Elem) int {
 	n := 0
