@@ -950,6 +950,16 @@ func (s *sentence) attachDate(e *doc.Event, scope doc.Span) {
 	if best >= 0 {
 		e.Date = s.d.Dates[best].Value
 		e.Precision = s.d.Dates[best].Precision
+		if ds := s.docs; ds != nil && e.Precision == "day" {
+			ds.lastDate, ds.lastPrec, ds.lastDateSent = e.Date, e.Precision, s.idx
+		}
+		return
+	}
+	if ds := s.docs; ds != nil && ds.lastDate != "" && s.idx-ds.lastDateSent <= 2 && s.idx > ds.lastDateSent {
+		// narrative time: "Yesterday, North Korea fired ... The South
+		// retaliated by firing ...": a sentence without a time of its own
+		// right after a dated event goes on with that day
+		e.Date, e.Precision = ds.lastDate, ds.lastPrec
 		return
 	}
 	if pd := s.d.PubDate; pd != "" {

@@ -8,7 +8,6 @@ import (
 
 	"github.com/eventwire/eventwire/internal/actors"
 	"github.com/eventwire/eventwire/internal/evalgold"
-	"github.com/eventwire/eventwire/internal/ingest"
 	"testing"
 
 	"github.com/eventwire/eventwire/internal/coder"
@@ -68,12 +67,7 @@ func TestGoldDebug(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, g := range golds {
-		body, err := os.ReadFile(g.TextPath)
-		if err != nil {
-			t.Fatal(err)
-		}
-		kind := ingest.Detect(body, g.TextPath)
-		d := p.FromItem(ingest.Item{Origin: g.TextPath, Kind: kind, Body: body, IsHTML: kind == ingest.KindHTML, PubDate: g.PubDate})
+		d := goldDoc(t, p, g)
 		t.Logf("==== %s", g.ID)
 		for _, ge := range g.Events {
 			one := *g

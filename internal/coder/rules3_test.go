@@ -535,3 +535,48 @@ const sObamaHollandeForCounterpart = `Hollande spoke .
 1 Hollande Hollande PROPN NNP 2 nsubj
 2 spoke speak VERB VBD 0 root
 3 . . PUNCT . 2 punct`
+
+// TestNarrativeTime: a sentence without a time of its own right after a
+// dated event goes on with that day; further on, the publication date.
+func TestNarrativeTime(t *testing.T) {
+	c, err := New(newFakeActors(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := miniDoc(t, `Yesterday Chile attacked Peru .
+1 Yesterday yesterday NOUN NN 3 obl:tmod
+2 Chile Chile PROPN NNP 3 nsubj
+3 attacked attack VERB VBD 0 root
+4 Peru Peru PROPN NNP 3 obj
+5 . . PUNCT . 3 punct`, `Peru attacked Chile .
+1 Peru Peru PROPN NNP 2 nsubj
+2 attacked attack VERB VBD 0 root
+3 Chile Chile PROPN NNP 2 obj
+4 . . PUNCT . 2 punct`, sFiller, sFiller, sFiller, `Chile attacked Peru .
+1 Chile Chile PROPN NNP 2 nsubj
+2 attacked attack VERB VBD 0 root
+3 Peru Peru PROPN NNP 2 obj
+4 . . PUNCT . 2 punct`)
+	y := d.Sentences[0].Tokens[0].Span
+	d.Dates = []doc.TimeExpr{{Span: y, Text: "Yesterday", Value: "2015-11-25", Precision: "day"}}
+	c.Code(d)
+	want := map[int]string{0: "2015-11-25", 1: "2015-11-25", 5: d.PubDate}
+	for _, e := range d.Events {
+		if w, ok := want[e.Sentence]; ok {
+			if e.Date != w {
+				t.Errorf("sentence %d: date %s, want %s", e.Sentence, e.Date, w)
+			}
+			delete(want, e.Sentence)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("no event in sentences %v; got:\n%s", want, dump(d.Events))
+	}
+}
+
+const sFiller = `The weather was mild .
+1 The the DET DT 2 det
+2 weather weather NOUN NN 4 nsubj
+3 was be AUX VBD 4 cop
+4 mild mild ADJ JJ 0 root
+5 . . PUNCT . 4 punct`

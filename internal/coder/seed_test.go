@@ -4,6 +4,7 @@ import (
 	"os"
 	"testing"
 
+	"github.com/eventwire/eventwire/internal/doc"
 	"github.com/eventwire/eventwire/internal/evalgold"
 	"github.com/eventwire/eventwire/internal/ingest"
 	"github.com/eventwire/eventwire/internal/pipeline"
@@ -24,13 +25,7 @@ func TestSeedRegression(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, g := range golds {
-		body, err := os.ReadFile(g.TextPath)
-		if err != nil {
-			t.Fatal(err)
-		}
-		kind := ingest.Detect(body, g.TextPath)
-		d := p.FromItem(ingest.Item{Origin: g.TextPath, Kind: kind, Body: body, IsHTML: kind == ingest.KindHTML, PubDate: g.PubDate})
-		sc := evalgold.Score(g, d)
+		sc := evalgold.Score(g, goldDoc(t, p, g))
 		rec := sc["events.recall"]
 		if rec.Total == 0 || rec.Hit != rec.Total {
 			t.Errorf("%s: must-event recall %d/%d, want all", g.ID, rec.Hit, rec.Total)
@@ -59,13 +54,7 @@ func TestArticlesRegression(t *testing.T) {
 	}
 	all := evalgold.Scores{}
 	for _, g := range golds {
-		body, err := os.ReadFile(g.TextPath)
-		if err != nil {
-			t.Fatal(err)
-		}
-		kind := ingest.Detect(body, g.TextPath)
-		d := p.FromItem(ingest.Item{Origin: g.TextPath, Kind: kind, Body: body, IsHTML: kind == ingest.KindHTML, PubDate: g.PubDate})
-		all.Add(evalgold.Score(g, d))
+		all.Add(evalgold.Score(g, goldDoc(t, p, g)))
 	}
 	if r := all["events.recall"]; r.Value() < 0.95 {
 		t.Errorf("must-event recall %d/%d below 0.95", r.Hit, r.Total)
@@ -79,4 +68,16 @@ func TestArticlesRegression(t *testing.T) {
 	if ps := all["events.per_sentence"]; ps.Value() > 1.2 {
 		t.Errorf("%d events over %d coded sentences: above 1.2", ps.Hit, ps.Total)
 	}
+}
+
+// goldDoc runs the pipeline on the text file of gold annotation g, as
+// `eventwire eval --gold` does.
+func goldDoc(t *testing.T, p *pipeline.Pipeline, g *evalgold.Gold) *doc.Document {
+	t.Helper()
+	body, err := os.ReadFile(g.TextPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kind := ingest.Detect(body, g.TextPath)
+	return p.FromItem(ingest.Item{Origin: g.TextPath, Kind: kind, Body: body, IsHTML: kind == ingest.KindHTML, PubDate: g.PubDate})
 }

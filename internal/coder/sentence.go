@@ -38,10 +38,13 @@ type docState struct {
 	countryDone bool
 	countryOf   CountryFunc
 	d           *doc.Document
+	// narrative time: the last day an event took from its own sentence
+	lastDate, lastPrec string
+	lastDateSent       int
 }
 
 func (c *Coder) newDocState(d *doc.Document) *docState {
-	ds := &docState{countryOf: c.country, d: d}
+	ds := &docState{countryOf: c.country, d: d, lastDateSent: -10}
 	if c.noEntities || len(d.Entities) == 0 {
 		return ds
 	}

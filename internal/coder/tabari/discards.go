@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/eventwire/eventwire/internal/doc"
@@ -22,19 +20,11 @@ type Discards struct {
 // LoadDiscards reads discard lists; errors name file:line.
 func LoadDiscards(paths ...string) (*Discards, error) {
 	d := &Discards{}
-	var errs []error
-	for _, p := range paths {
-		f, err := os.Open(p)
-		if err != nil {
-			return nil, fmt.Errorf("tabari discards: %w", err)
-		}
-		err = d.read(f, filepath.Base(p))
-		f.Close()
-		if err != nil {
-			errs = append(errs, err)
-		}
+	err := readFiles("tabari discards", paths, d.read)
+	if err != nil && !isSkipped(err) {
+		return nil, err
 	}
-	return d, errors.Join(errs...)
+	return d, err
 }
 
 // ParseDiscards reads one discard list from r.

@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 )
@@ -30,19 +28,11 @@ const negMask = 0xFFFF
 // lines are skipped). The result is nil only when a file cannot be read.
 func LoadOntology(paths ...string) (*Ontology, error) {
 	o := newOntology()
-	var errs []error
-	for _, p := range paths {
-		f, err := os.Open(p)
-		if err != nil {
-			return nil, fmt.Errorf("tabari ontology: %w", err)
-		}
-		err = o.read(f, filepath.Base(p))
-		f.Close()
-		if err != nil {
-			errs = append(errs, err)
-		}
+	err := readFiles("tabari ontology", paths, o.read)
+	if err != nil && !isSkipped(err) {
+		return nil, err
 	}
-	return o, errors.Join(errs...)
+	return o, err
 }
 
 // ParseOntology reads one ontology from r.

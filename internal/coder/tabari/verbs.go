@@ -167,6 +167,36 @@ func (v *Verbs) NumPatterns() int {
 // Lookup returns the verbs whose word or a listed form is w (uppercase).
 func (v *Verbs) Lookup(w string) []*Verb { return v.index[w] }
 
+// skippedLines is the error of readFiles that only reports skipped lines.
+type skippedLines struct{ error }
+
+func (e skippedLines) Unwrap() error { return e.error }
+
+func isSkipped(err error) bool { _, ok := err.(skippedLines); return ok }
+
+// readFiles opens each file in turn and reads it with read (named by its
+// base name). A file that cannot be opened stops it with that error; the
+// errors read returns (malformed lines, skipped) are joined into a
+// skippedLines.
+func readFiles(what string, paths []string, read func(r io.Reader, name string) error) error {
+	var errs []error
+	for _, p := range paths {
+		f, err := os.Open(p)
+		if err != nil {
+			return fmt.Errorf("%s: %w", what, err)
+		}
+		err = read(f, filepath.Base(p))
+		f.Close()
+		if err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		return skippedLines{err}
+	}
+	return nil
+}
+
 // LoadVerbs reads verb dictionaries from files, in order (a later file
 // adds blocks and sets; a set of the same name replaces the earlier one).
 // As with the actor loaders, malformed lines are skipped: the error (non-nil
@@ -174,20 +204,11 @@ func (v *Verbs) Lookup(w string) []*Verb { return v.index[w] }
 // when a file could not be read or nothing was read.
 func LoadVerbs(paths ...string) (*Verbs, error) {
 	v := newVerbs()
-	var errs []error
-	for _, p := range paths {
-		f, err := os.Open(p)
-		if err != nil {
-			return nil, fmt.Errorf("tabari verbs: %w", err)
-		}
-		err = v.read(f, filepath.Base(p))
-		f.Close()
-		if err != nil {
-			errs = append(errs, err)
-		}
+	err := readFiles("tabari verbs", paths, v.read)
+	if err != nil && !isSkipped(err) {
+		return nil, err
 	}
 	v.finish()
-	err := errors.Join(errs...)
 	if len(v.Blocks) == 0 {
 		if err == nil {
 			err = fmt.Errorf("tabari verbs: no verb block in %s", strings.Join(paths, ", "))
