@@ -223,3 +223,28 @@ func ParseOrder(s string) (Order, bool) {
 	}
 	return "", false
 }
+
+// RowsInKeyOrder puts the rows read for a page of keys (their ids in ids,
+// any order) in the keys' order, leaves out an event pruned meanwhile, and
+// cuts the page to limit: the keys hold one more than limit when there is
+// a next page, whose cursor it returns ("" when none).
+func RowsInKeyOrder(keys []DayKey, ids []int64, rows []EventRow, limit int) ([]EventRow, string) {
+	byID := make(map[int64]int, len(ids))
+	for i, id := range ids {
+		byID[id] = i
+	}
+	out := make([]EventRow, 0, len(keys))
+	kept := keys[:0]
+	for _, k := range keys {
+		if i, ok := byID[k.ID]; ok {
+			out = append(out, rows[i])
+			kept = append(kept, k)
+		}
+	}
+	next := ""
+	if len(out) > limit {
+		out = out[:limit]
+		next = kept[limit-1].Cursor()
+	}
+	return out, next
+}

@@ -554,23 +554,7 @@ func (s *DB) eventsByDay(ctx context.Context, f store.EventFilter, where []strin
 	if err != nil {
 		return nil, "", fmt.Errorf("postgres: events: %w", err)
 	}
-	byID := make(map[int64]int, len(gotIDs))
-	for i, id := range gotIDs {
-		byID[id] = i
-	}
-	out := make([]store.EventRow, 0, len(keys))
-	kept := keys[:0]
-	for _, k := range keys {
-		if i, ok := byID[k.ID]; ok { // an event pruned meanwhile is left out
-			out = append(out, got[i])
-			kept = append(kept, k)
-		}
-	}
-	next := ""
-	if len(out) > limit {
-		out = out[:limit]
-		next = kept[limit-1].Cursor()
-	}
+	out, next := store.RowsInKeyOrder(keys, gotIDs, got, limit)
 	return out, next, nil
 }
 
