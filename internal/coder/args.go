@@ -353,6 +353,12 @@ func (s *sentence) roleTokens(t int, r Role, kind Kind, passive bool, consumed i
 		// participle modifying it ("fired rounds aimed at X")
 		for _, o := range s.kidsRel(t, "obj", "nsubj:pass") { // "evidence against X was presented"
 			out = append(out, s.prepArgs(o, p)...)
+			// "pledged 50 million euros in aid to Sudan": one level deeper
+			for _, n := range s.kidsRel(o, "nmod") {
+				if c := s.caseOf(n); c == "in" || c == "of" {
+					out = append(out, s.prepArgs(n, p)...)
+				}
+			}
 			for _, ac := range s.kidsRel(o, "acl") {
 				out = append(out, s.prepArgs(ac, p)...)
 			}

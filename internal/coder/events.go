@@ -1228,6 +1228,9 @@ func (s *sentence) accusations(t int, cands []candidate) []candidate {
 // verbByForm guesses a verb's lemma from its inflected form when the
 // lemmatizer's lemma has no pattern ("jailed" lemmatized as "jaile").
 func (c *Coder) verbByForm(f string) []*Pattern {
+	if l, ok := irregularForms[f]; ok {
+		return c.verbs[l]
+	}
 	for _, suf := range []struct{ cut, add string }{
 		{"ied", "y"}, {"ies", "y"}, {"ing", ""}, {"ing", "e"}, {"ed", ""}, {"ed", "e"}, {"d", ""}, {"es", ""}, {"s", ""},
 	} {
@@ -1238,6 +1241,23 @@ func (c *Coder) verbByForm(f string) []*Pattern {
 		}
 	}
 	return nil
+}
+
+// irregularForms are past forms of event verbs that suffix rules cannot
+// undo; a token the tagger took for a noun ("shot down") keeps its form as
+// lemma.
+var irregularForms = map[string]string{
+	"shot": "shoot", "struck": "strike", "fought": "fight", "met": "meet", "held": "hold", "sought": "seek",
+	"took": "take", "taken": "take", "fled": "flee", "led": "lead", "sent": "send", "gave": "give", "given": "give",
+	"won": "win", "lost": "lose", "left": "leave", "told": "tell", "threw": "throw", "thrown": "throw",
+	"stole": "steal", "stolen": "steal", "brought": "bring", "caught": "catch", "broke": "break", "broken": "break",
+	"froze": "freeze", "frozen": "freeze", "drove": "drive", "driven": "drive", "flew": "fly", "flown": "fly",
+	"began": "begin", "begun": "begin", "withdrew": "withdraw", "withdrawn": "withdraw", "overthrew": "overthrow",
+	"overthrown": "overthrow", "spoke": "speak", "spoken": "speak", "swore": "swear", "sworn": "swear",
+	"forbade": "forbid", "forbidden": "forbid", "slew": "slay", "slain": "slay", "sold": "sell", "bought": "buy",
+	"beaten": "beat", "hung": "hang", "hanged": "hang", "blew": "blow", "blown": "blow", "seen": "see", "saw": "see",
+	"knew": "know", "chose": "choose", "chosen": "choose", "rode": "ride", "bit": "bite", "tore": "tear", "torn": "tear",
+	"wrote": "write", "written": "write", "undertook": "undertake", "overran": "overrun", "upheld": "uphold",
 }
 
 // reciprocal reports whether the act of trigger t goes both ways between

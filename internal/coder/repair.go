@@ -41,6 +41,7 @@ func repairParseVerbs(toks []doc.Token, headline bool, verbs map[string]bool) []
 	r.modifierWithSubject()
 	r.subordinateClause()
 	r.copularModifier()
+	r.reportedClause()
 	r.outerSubjects()
 	r.claimComplements()
 	return r.toks
@@ -274,9 +275,7 @@ func (r *repairer) modifierWithSubject() {
 				r.set(k, v, "punct")
 			}
 		}
-		if x := r.toks[v].XPOS; x == "VBN" {
-			r.toks[v].XPOS = "VBD"
-		}
+		r.retag(v, "VERB", "VBD")
 		return
 	}
 }
@@ -302,6 +301,58 @@ func (r *repairer) copularModifier() {
 			}
 		}
 	}
+}
+
+// reportedClause: "Israeli warplanes struck(amod) targets(ccomp) ..., the
+// military said" and "Ukrainian forces shot(NOUN) down 30 drones, the air
+// force said" - the reported clause's verb mistagged, its subject left as
+// a second subject of the speech verb and its object (or the mistagged
+// verb itself) taken for the complement. A complement noun with an object
+// or a particle is the verb; a verb hung on it as an adjective is the verb
+// and the noun its object; either way the first subject is the clause's.
+func (r *repairer) reportedClause() {
+	for h := range r.toks {
+		subj := r.kidsRel(h, "nsubj")
+		if len(subj) != 2 {
+			continue
+		}
+		a := subj[0]
+		for _, c := range r.kidsRel(h, "ccomp") {
+			if c < a || c > subj[1] || !nominal(r.toks[c].UPOS) {
+				continue
+			}
+			v := -1
+			switch {
+			case len(r.kidsRel(c, "obj", "compound:prt")) > 0:
+				v = c // "shot(NOUN) down 30 drones"
+				r.retag(c, "VERB", "VBD")
+				r.set(c, h, "ccomp")
+			case c-1 > a && r.toks[c-1].UPOS == "VERB" && r.toks[c-1].Deprel == "amod" && r.head(c-1) == c:
+				v = c - 1 // "struck(amod) targets"
+				r.set(v, h, "ccomp")
+				r.set(c, v, "obj")
+				for _, k := range r.kids[c] {
+					if k > c && r.toks[k].Deprel == "nmod" {
+						r.set(k, v, "obl") // "in southern Lebanon" goes with the verb
+					}
+				}
+				r.retag(v, "VERB", "VBD")
+			}
+			if v >= 0 {
+				r.set(a, v, "nsubj")
+				break
+			}
+		}
+	}
+}
+
+// retag sets token i's tags (on the copy set made).
+func (r *repairer) retag(i int, upos, xpos string) {
+	if !r.copied {
+		r.toks = append([]doc.Token(nil), r.toks...)
+		r.copied = true
+	}
+	r.toks[i].UPOS, r.toks[i].XPOS = upos, xpos
 }
 
 // subordinators open an adverbial clause when the parser reads them as a

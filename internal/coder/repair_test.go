@@ -59,6 +59,35 @@ const (
 7 Lima Lima PROPN NNP 5 nmod
 8 . . PUNCT . 1 punct`
 
+	// the reported clause's verb tagged as an adjective of its object
+	rpStruckAmod = `Chilean jets struck targets in Peru , the army said .
+1 Chilean Chilean ADJ JJ 2 amod
+2 jets jet NOUN NNS 10 nsubj
+3 struck strike VERB VBN 4 amod
+4 targets target NOUN NNS 10 ccomp
+5 in in ADP IN 6 case
+6 Peru Peru PROPN NNP 4 nmod
+7 , , PUNCT , 9 punct
+8 the the DET DT 9 det
+9 army army NOUN NN 10 nsubj
+10 said say VERB VBD 0 root
+11 . . PUNCT . 10 punct`
+
+	// ... and tagged as a noun with its particle and object
+	rpShotNoun = `Chilean forces shot down two Egyptian drones , the army said .
+1 Chilean Chilean ADJ JJ 2 amod
+2 forces force NOUN NNS 11 nsubj
+3 shot shot NOUN NN 11 ccomp
+4 down down ADP RP 3 compound:prt
+5 two two NUM CD 7 nummod
+6 Egyptian Egyptian ADJ JJ 7 amod
+7 drones drone NOUN NNS 3 obj
+8 , , PUNCT , 10 punct
+9 the the DET DT 10 det
+10 army army NOUN NN 11 nsubj
+11 said say VERB VBD 0 root
+12 . . PUNCT . 11 punct`
+
 	// two subjects of "said": the apposition parsed as a second subject
 	rpApposSubj = `Ana Ruiz , the ministry spokesperson , said it .
 1 Ana Ana PROPN NNP 8 nsubj
@@ -264,6 +293,9 @@ func TestRepairParse(t *testing.T) {
 		{"the reduced relative of a root noun is the main verb", rpNounRoot, false, 4, -1, "root"},
 		{"and the noun its subject", rpNounRoot, false, 3, 4, "nsubj"},
 		{"a caption's reduced passive is left alone", rpCaption, false, 1, 0, "acl"},
+		{"a reported verb taken for an adjective is the clause", rpStruckAmod, false, 2, 9, "ccomp"},
+		{"with the first subject its own", rpStruckAmod, false, 1, 2, "nsubj"},
+		{"a reported verb taken for a noun is the clause's verb", rpShotNoun, false, 1, 2, "nsubj"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -307,6 +339,8 @@ func TestParseTolerance(t *testing.T) {
 		{name: "former members are not the group", sents: []string{rpFormer}, nowant: &want{"PER", "NGO", "04"}},
 		{name: "every pair of a three-way list met", sents: []string{rpList3}, want: &want{"PER", "BOL", "04"}},
 		{name: "the meeting of a root noun's reduced relative", sents: []string{rpNounRoot}, want: &want{"PER", "CHL", "04"}},
+		{name: "an air strike in a mistagged reported clause", sents: []string{rpStruckAmod}, want: &want{"CHL", "PER", "19"}},
+		{name: "a shoot-down in a mistagged reported clause", sents: []string{rpShotNoun}, want: &want{"CHL", "EGY", "19"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
