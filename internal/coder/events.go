@@ -303,7 +303,9 @@ func (s *sentence) conditions(t int, p *Pattern) (int, bool) {
 	objs:
 		for _, k := range s.kidsRel(t, rels...) {
 			for _, w := range s.objectWords(k) {
-				if inList(s.lemma(w), p.Obj) || inList(lower(s.toks[w].Form), p.Obj) {
+				f := lower(s.toks[w].Form)
+				// a plural the lemmatizer kept ("troops") matches its singular
+				if inList(s.lemma(w), p.Obj) || inList(f, p.Obj) || len(f) > 3 && strings.HasSuffix(f, "s") && inList(f[:len(f)-1], p.Obj) {
 					ok, consumed = true, k
 					break objs
 				}
