@@ -710,8 +710,8 @@ func agentOnly(code cameo.ActorCode) bool {
 // qualify gives a bare role actor the country of its modifiers: "the
 // South Korean military" -> KORMIL, "the country's military" -> PRKMIL.
 func (s *sentence) qualify(a arg, i int) arg {
-	if !agentOnly(a.code) {
-		return a
+	if !agentOnly(a.code) && a.code != "REB" && a.code != "INS" {
+		return a // (rebels stand on their own, but "rebels in Congo" are Congo's)
 	}
 	for pass := 0; pass < 2; pass++ {
 		for _, k := range s.kids[i] {

@@ -410,6 +410,19 @@ func dropWeak(evs []doc.Event) []doc.Event {
 	return out
 }
 
+// insurgent reports whether code names an armed or political challenger
+// of its state (rebels, insurgents, separatists, opposition).
+func insurgent(code cameo.ActorCode) bool {
+	c := string(code)
+	for i := 3; i+3 <= len(c); i += 3 {
+		switch c[i : i+3] {
+		case "REB", "INS", "SEP", "OPP":
+			return true
+		}
+	}
+	return false
+}
+
 // ownerOf returns the full-coded owner of noun n ("Chad's diplomats", "the
 // diplomats of Chad") unless it is one of the sources, else nil.
 func (s *sentence) ownerOf(n int, srcs []arg) []arg {
@@ -426,11 +439,21 @@ func (s *sentence) ownerOf(n int, srcs []arg) []arg {
 			continue
 		}
 		a, ok := s.actorArg(k, "modifier", 0.8)
+		if !ok && s.toks[k].UPOS == "PROPN" {
+			// "the town of Bunia": a place the geocoder knows
+			lo, hi := s.nameSpan(k)
+			sp := s.tokSpan(lo, hi)
+			if c := s.placeCountry(sp); c != "" {
+				a, ok = arg{tok: k, span: sp, text: s.textOf(sp), code: c, named: true, cert: 0.6, via: "place"}, true
+			}
+		}
 		if !ok || a.code == "" || agentOnly(a.code) {
 			continue
 		}
 		for _, x := range srcs {
-			if x.key() == a.key() || len(x.code) >= 3 && len(a.code) >= 3 && x.code[:3] == a.code[:3] {
+			// an owner of the source's own country is no target, unless
+			// the source fights its state ("rebels seized the town of X")
+			if x.key() == a.key() || len(x.code) >= 3 && len(a.code) >= 3 && x.code[:3] == a.code[:3] && !insurgent(x.code) {
 				return nil
 			}
 		}

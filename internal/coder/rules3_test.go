@@ -580,3 +580,32 @@ const sFiller = `The weather was mild .
 3 was be AUX VBD 4 cop
 4 mild mild ADJ JJ 0 root
 5 . . PUNCT . 4 punct`
+
+// TestRebelsSeizeTown: rebels "in X" are X's, and the town they seize is
+// their own country's place, still a target.
+func TestRebelsSeizeTown(t *testing.T) {
+	c, err := New(newFakeActors(map[string]fakeEntry{"Rebels": {code: "REB", kind: "agent"}}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := miniDoc(t, `Rebels in Chile have seized the town of Arica .
+1 Rebels rebel NOUN NNS 5 nsubj
+2 in in ADP IN 3 case
+3 Chile Chile PROPN NNP 1 nmod
+4 have have AUX VBP 5 aux
+5 seized seize VERB VBN 0 root
+6 the the DET DT 7 det
+7 town town NOUN NN 5 obj
+8 of of ADP IN 9 case
+9 Arica Arica PROPN NNP 7 nmod
+10 . . PUNCT . 5 punct`)
+	arica := d.Sentences[0].Tokens[8].Span
+	d.Places = []doc.Place{{Span: arica, Text: "Arica", Country: "CL"}}
+	c.Code(d)
+	for _, e := range d.Events {
+		if e.Root == "19" && e.Source != nil && e.Source.Actor == "CHLREB" && e.Target != nil && e.Target.Actor == "CHL" {
+			return
+		}
+	}
+	t.Errorf("want CHLREB -> CHL 19; got:\n%s", dump(d.Events))
+}
