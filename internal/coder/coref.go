@@ -471,6 +471,11 @@ func (s *sentence) resolvePlural(i int) []arg {
 
 func (s *sentence) resolveIt(i int) []arg {
 	nonPerson := func(a arg) bool { return !isPersonArg(a) && a.code != "" }
+	// "Israel could resume its offensive": the subject of the clause whose
+	// object the possessive is in
+	if as := s.possessorSubjects(i); len(as) == 1 && nonPerson(as[0]) {
+		return as
+	}
 	if as, _ := s.governingSubject(i, nonPerson); len(as) == 1 {
 		return as
 	}

@@ -839,6 +839,12 @@ func (s *sentence) modality(t int, kind Kind) (bool, doc.Modality) {
 			} else if intentVerbs[hl] {
 				set(doc.Intended)
 			}
+			if denialVerbs[hl] {
+				// "He denied that Iran had delivered weapons": the act is
+				// reported as not having happened
+				neg = true
+				set(doc.Reported)
+			}
 			if clauseNeg(h) && !speechVerbs[hl] {
 				neg = true
 			}
@@ -874,6 +880,9 @@ func (s *sentence) modality(t int, kind Kind) (bool, doc.Modality) {
 		case "acl", "advmod", "obl", "nmod", "obj", "nsubj", "root", "csubj":
 			if r == "acl" && s.toks[cur].Deprel != "acl:relcl" && (intentVerbs[hl] || hl == "plan" || hl == "threat" || hl == "effort" || hl == "bid" || hl == "attempt" || hl == "proposal") {
 				set(doc.Intended) // "plans to attack", "a bid to seize"
+			}
+			if r == "acl" && s.hasKid(cur, "mark", "of") && s.rel(h) == "obj" && s.head(h) >= 0 && accusationVerbs[s.lemma(s.head(h))] {
+				set(doc.Reported) // "accused the rebels of shelling a hospital": alleged
 			}
 			cur = h
 			continue
@@ -1244,6 +1253,12 @@ func (c *Coder) verbByForm(f string) []*Pattern {
 	}
 	return nil
 }
+
+// denialVerbs say their complement clause did not happen.
+var denialVerbs = map[string]bool{"deny": true, "refute": true, "dispute": true, "rebut": true}
+
+// accusationVerbs take the accused as object and the act as "of V-ing".
+var accusationVerbs = map[string]bool{"accuse": true, "blame": true, "suspect": true, "charge": true, "convict": true, "indict": true}
 
 // irregularForms are past forms of event verbs that suffix rules cannot
 // undo; a token the tagger took for a noun ("shot down") keeps its form as

@@ -356,6 +356,35 @@ const (
 5 Chile Chile PROPN NNP 4 obj
 6 . . PUNCT . 4 punct`
 
+	r3Denied = `Chile denied that Peru had delivered weapons to Egypt .
+1 Chile Chile PROPN NNP 2 nsubj
+2 denied deny VERB VBD 0 root
+3 that that SCONJ IN 6 mark
+4 Peru Peru PROPN NNP 6 nsubj
+5 had have AUX VBD 6 aux
+6 delivered deliver VERB VBN 2 ccomp
+7 weapons weapon NOUN NNS 6 obj
+8 to to ADP IN 9 case
+9 Egypt Egypt PROPN NNP 6 obl
+10 . . PUNCT . 2 punct`
+
+	r3AccusedOf = `Chile accused Peru of shelling Egypt .
+1 Chile Chile PROPN NNP 2 nsubj
+2 accused accuse VERB VBD 0 root
+3 Peru Peru PROPN NNP 2 obj
+4 of of SCONJ IN 5 mark
+5 shelling shell VERB VBG 3 acl
+6 Egypt Egypt PROPN NNP 5 obj
+7 . . PUNCT . 2 punct`
+
+	r3ItsOffensive = `Chile could resume its offensive .
+1 Chile Chile PROPN NNP 3 nsubj
+2 could could AUX MD 3 aux
+3 resume resume VERB VB 0 root
+4 its its PRON PRP$ 5 nmod:poss
+5 offensive offensive NOUN NN 3 obj
+6 . . PUNCT . 3 punct`
+
 	r3Pressure = `Chile faces pressure from Bolivia .
 1 Chile Chile PROPN NNP 2 nsubj
 2 faces face VERB VBZ 0 root
@@ -451,6 +480,10 @@ func TestRound3Rules(t *testing.T) {
 			forbid: func(e doc.Event) bool { return e.Source != nil && e.Source.Actor == "IMGGOV" }},
 		{name: "a package of sanctions is a sanction; what it targets is no attack", sents: []string{r3SanctionPackage},
 			want: []want{{"CHL", "PER", "163", false, doc.Asserted}}, forbid: func(e doc.Event) bool { return e.Root >= "18" }},
+		{name: "a denied act is negated and reported", sents: []string{r3Denied}, want: []want{{"PER", "EGY", "072", true, doc.Reported}},
+			forbid: func(e doc.Event) bool { return e.Root == "07" && !e.Negated }},
+		{name: "the act someone is accused of is alleged", sents: []string{r3AccusedOf}, want: []want{{"PER", "EGY", "194", false, doc.Reported}}},
+		{name: "its offensive is the clause subject's", sents: []string{r3ItsOffensive}, want: []want{{"CHL", "", "190", false, doc.Hypothetical}}},
 		{name: "faces pressure from X: X demands", sents: []string{r3Pressure}, want: []want{{"BOL", "CHL", "100", false, doc.Asserted}}},
 		{name: "gave money to: economic aid", sents: []string{r3Gave}, want: []want{{"DEU", "JOR", "071", false, doc.Asserted}}},
 	}
