@@ -70,8 +70,11 @@ func Prefix(forms, upos []string) int {
 		i = j + 1
 		marked = true
 	}
-	if !marked && allCaps(forms[:i]) {
-		marked = true // "LA PAZ —": a place in capitals is a dateline without a date
+	if !marked && allCaps(forms[:i]) && i+1 < n && capital(forms[i+1]) {
+		// "LA PAZ — Bolivian authorities": a place in capitals is a
+		// dateline without a date when a sentence starts after the dash
+		// ("NATO — the alliance said" is no dateline)
+		marked = true
 	}
 	if !marked || i >= n-1 || !isDash(forms[i]) && !(forms[i] == ":" && allCaps(forms[:1])) {
 		return 0

@@ -19,6 +19,7 @@ func TestPrefix(t *testing.T) {
 		{"US - China talks resumed", "PROPN PUNCT PROPN NOUN VERB", 0}, // an abbreviation, not a place in capitals
 		{"GAZA CITY , Palestinian Territories : Four children were killed", "PROPN PROPN PUNCT PROPN PROPN PUNCT NUM NOUN AUX VERB", 6},
 		{"Note : the talks resumed", "PROPN PUNCT DET NOUN VERB", 0},                             // a colon after an ordinary word
+		{"NATO — the alliance said", "PROPN PUNCT DET NOUN VERB", 0},                             // an acronym before an aside
 		{"Paris , France - the city", "PROPN PUNCT PROPN PUNCT DET NOUN", 0},                     // no date, no agency
 		{"March 4 - Russian drones struck", "PROPN NUM PUNCT ADJ NOUN VERB", 0},                  // no place
 		{"Obama met Hollande on March 4", "PROPN VERB PROPN ADP PROPN NUM", 0},                   // an ordinary sentence
