@@ -168,6 +168,15 @@ func (s *sentence) sanctionScope(evs []doc.Event) []doc.Event {
 	return out
 }
 
+// hyphenForm returns the hyphenated word the tokenizer split ending at
+// token t ("cease", "-", "fire" -> "cease-fire"), "" when t ends none.
+func (s *sentence) hyphenForm(t int) string {
+	if t < 2 || s.toks[t-1].Form != "-" || s.toks[t-2].End != s.toks[t-1].Start || s.toks[t-1].End != s.toks[t].Start {
+		return ""
+	}
+	return lower(s.toks[t-2].Form) + "-" + lower(s.toks[t].Form)
+}
+
 // capEvents keeps a sentence's max most confident events; the mirror of a
 // kept mutual event ("X and Y met" coded both ways, same trigger and code)
 // comes with it and does not count.
@@ -218,6 +227,11 @@ func (c *Coder) pool(s *sentence, t int) []*Pattern {
 		pool = c.nouns[s.lemma(t)]
 		if pool == nil {
 			pool = c.nouns[lower(tok.Form)]
+		}
+		if pool == nil {
+			if h := s.hyphenForm(t); h != "" {
+				pool = c.nouns[h] // "cease - fire" as the tokenizer splits it
+			}
 		}
 	case "ADJ":
 		pool = c.adjs[s.lemma(t)]
@@ -304,8 +318,10 @@ func (s *sentence) conditions(t int, p *Pattern) (int, bool) {
 		for _, k := range s.kidsRel(t, rels...) {
 			for _, w := range s.objectWords(k) {
 				f := lower(s.toks[w].Form)
-				// a plural the lemmatizer kept ("troops") matches its singular
-				if inList(s.lemma(w), p.Obj) || inList(f, p.Obj) || len(f) > 3 && strings.HasSuffix(f, "s") && inList(f[:len(f)-1], p.Obj) {
+				// a plural the lemmatizer kept ("troops") matches its
+				// singular; a word the tokenizer split at its hyphen
+				// ("cease - fire") matches whole
+				if inList(s.lemma(w), p.Obj) || inList(f, p.Obj) || len(f) > 3 && strings.HasSuffix(f, "s") && inList(f[:len(f)-1], p.Obj) || inList(s.hyphenForm(w), p.Obj) {
 					ok, consumed = true, k
 					break objs
 				}

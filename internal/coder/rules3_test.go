@@ -385,6 +385,17 @@ const (
 5 offensive offensive NOUN NN 3 obj
 6 . . PUNCT . 3 punct`
 
+	r3CeaseFire = `Chile announced a cease-fire with Peru .
+1 Chile Chile PROPN NNP 2 nsubj
+2 announced announce VERB VBD 0 root
+3 a a DET DT 6 det
+4 cease cease NOUN NN 6 compound
+5 - - PUNCT HYPH 4 punct
+6 fire fire NOUN NN 2 obj
+7 with with ADP IN 8 case
+8 Peru Peru PROPN NNP 6 nmod
+9 . . PUNCT . 2 punct`
+
 	r3Pressure = `Chile faces pressure from Bolivia .
 1 Chile Chile PROPN NNP 2 nsubj
 2 faces face VERB VBZ 0 root
@@ -484,6 +495,7 @@ func TestRound3Rules(t *testing.T) {
 			forbid: func(e doc.Event) bool { return e.Root == "07" && !e.Negated }},
 		{name: "the act someone is accused of is alleged", sents: []string{r3AccusedOf}, want: []want{{"PER", "EGY", "194", false, doc.Reported}}},
 		{name: "its offensive is the clause subject's", sents: []string{r3ItsOffensive}, want: []want{{"CHL", "", "190", false, doc.Hypothetical}}},
+		{name: "a hyphenated word split by the tokenizer matches whole", sents: []string{r3CeaseFire}, want: []want{{"CHL", "PER", "0871", false, doc.Asserted}}},
 		{name: "faces pressure from X: X demands", sents: []string{r3Pressure}, want: []want{{"BOL", "CHL", "100", false, doc.Asserted}}},
 		{name: "gave money to: economic aid", sents: []string{r3Gave}, want: []want{{"DEU", "JOR", "071", false, doc.Asserted}}},
 	}
