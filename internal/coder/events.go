@@ -66,6 +66,9 @@ func (c *Coder) codeSentence(s *sentence) []doc.Event {
 		if pool[0].Kind == VerbTrigger && (s.isQuestion(t) || s.counterfactual(t)) {
 			continue // "would they have struck an American?" reports no event
 		}
+		if pool[0].Kind == VerbTrigger && s.fightsProblem(t) {
+			continue // "funding to fight the Ebola epidemic" is no fighting
+		}
 		cands := c.bestMatch(s, t, pool)
 		for _, cd := range cands {
 			evs = append(evs, c.makeEvent(s, cd))
@@ -166,6 +169,33 @@ func (s *sentence) sanctionScope(evs []doc.Event) []doc.Event {
 		out = append(out, *e)
 	}
 	return out
+}
+
+// problemNouns are things one fights, combats or tackles without any
+// party on the other side.
+var problemNouns = map[string]bool{
+	"epidemic": true, "pandemic": true, "disease": true, "diseases": true, "virus": true, "outbreak": true,
+	"ebola": true, "malaria": true, "cholera": true, "covid": true, "covid-19": true, "polio": true, "measles": true,
+	"poverty": true, "hunger": true, "famine": true, "malnutrition": true, "corruption": true, "inflation": true,
+	"fire": true, "fires": true, "wildfire": true, "wildfires": true, "blaze": true, "flood": true, "floods": true,
+	"drought": true, "climate": true, "change": true, "pollution": true, "unemployment": true, "illiteracy": true,
+	"crime": true, "addiction": true, "cancer": true, "hiv": true, "aids": true, "tuberculosis": true, "locusts": true,
+}
+
+// fightsProblem reports whether fight/combat/tackle/battle at t has a
+// problem, not a party, as its object ("to fight the Ebola epidemic").
+func (s *sentence) fightsProblem(t int) bool {
+	switch s.lemma(t) {
+	case "fight", "combat", "tackle", "battle", "beat", "defeat", "eradicate", "attack":
+	default:
+		return false
+	}
+	for _, o := range s.kidsRel(t, "obj") {
+		if problemNouns[s.lemma(o)] || problemNouns[lower(s.toks[o].Form)] {
+			return true
+		}
+	}
+	return false
 }
 
 // hyphenForm returns the hyphenated word the tokenizer split ending at

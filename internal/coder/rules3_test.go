@@ -396,6 +396,18 @@ const (
 8 Peru Peru PROPN NNP 6 nmod
 9 . . PUNCT . 2 punct`
 
+	r3FightEbola = `Chile sent doctors to Peru to fight the epidemic .
+1 Chile Chile PROPN NNP 2 nsubj
+2 sent send VERB VBD 0 root
+3 doctors doctor NOUN NNS 2 obj
+4 to to ADP IN 5 case
+5 Peru Peru PROPN NNP 2 obl
+6 to to PART TO 7 mark
+7 fight fight VERB VB 2 advcl
+8 the the DET DT 9 det
+9 epidemic epidemic NOUN NN 7 obj
+10 . . PUNCT . 2 punct`
+
 	r3Pressure = `Chile faces pressure from Bolivia .
 1 Chile Chile PROPN NNP 2 nsubj
 2 faces face VERB VBZ 0 root
@@ -496,6 +508,7 @@ func TestRound3Rules(t *testing.T) {
 		{name: "the act someone is accused of is alleged", sents: []string{r3AccusedOf}, want: []want{{"PER", "EGY", "194", false, doc.Reported}}},
 		{name: "its offensive is the clause subject's", sents: []string{r3ItsOffensive}, want: []want{{"CHL", "", "190", false, doc.Hypothetical}}},
 		{name: "a hyphenated word split by the tokenizer matches whole", sents: []string{r3CeaseFire}, want: []want{{"CHL", "PER", "0871", false, doc.Asserted}}},
+		{name: "fighting an epidemic is no fighting", sents: []string{r3FightEbola}, forbid: func(e doc.Event) bool { return e.Root == "19" }},
 		{name: "faces pressure from X: X demands", sents: []string{r3Pressure}, want: []want{{"BOL", "CHL", "100", false, doc.Asserted}}},
 		{name: "gave money to: economic aid", sents: []string{r3Gave}, want: []want{{"DEU", "JOR", "071", false, doc.Asserted}}},
 	}
