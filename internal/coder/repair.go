@@ -42,6 +42,7 @@ func repairParseVerbs(toks []doc.Token, headline bool, verbs map[string]bool) []
 	r.subordinateClause()
 	r.copularModifier()
 	r.reportedClause()
+	r.objectParticiple()
 	r.outerSubjects()
 	r.claimComplements()
 	return r.toks
@@ -342,6 +343,37 @@ func (r *repairer) reportedClause() {
 				r.set(a, v, "nsubj")
 				break
 			}
+		}
+	}
+}
+
+// objectParticiple: "have signed an agreement aimed(ccomp) at easing ..."
+// parsed with the object as the subject of a complement clause: a verb
+// with no object whose complement is a past form with no auxiliary or
+// subordinator, whose subject stands right after the verb, has that
+// subject as its object and the participle as the object's modifier.
+func (r *repairer) objectParticiple() {
+	for v := range r.toks {
+		if r.toks[v].UPOS != "VERB" || len(r.kidsRel(v, "obj")) > 0 {
+			continue
+		}
+		for _, c := range r.kidsRel(v, "ccomp") {
+			if c < v || r.toks[c].XPOS != "VBD" && r.toks[c].XPOS != "VBN" || len(r.kidsRel(c, "aux", "aux:pass", "mark", "obj")) > 0 {
+				continue
+			}
+			subj := r.kidsRel(c, "nsubj")
+			if len(subj) != 1 || !nominal(r.toks[subj[0]].UPOS) {
+				continue
+			}
+			n := subj[0]
+			lo, hi := r.span(n)
+			if lo != v+1 || hi != c-1 {
+				continue
+			}
+			r.set(n, v, "obj")
+			r.set(c, n, "acl")
+			r.retag(c, "VERB", "VBN")
+			break
 		}
 	}
 }

@@ -88,6 +88,19 @@ const (
 11 said say VERB VBD 0 root
 12 . . PUNCT . 11 punct`
 
+	// the object taken for the subject of a participle complement
+	rpObjParticiple = `Chile has signed an agreement aimed at easing tension .
+1 Chile Chile PROPN NNP 3 nsubj
+2 has have AUX VBZ 3 aux
+3 signed sign VERB VBN 0 root
+4 an a DET DT 5 det
+5 agreement agreement NOUN NN 6 nsubj
+6 aimed aim VERB VBD 3 ccomp
+7 at at SCONJ IN 8 mark
+8 easing ease VERB VBG 6 advcl
+9 tension tension NOUN NN 8 obj
+10 . . PUNCT . 3 punct`
+
 	// two subjects of "said": the apposition parsed as a second subject
 	rpApposSubj = `Ana Ruiz , the ministry spokesperson , said it .
 1 Ana Ana PROPN NNP 8 nsubj
@@ -296,6 +309,8 @@ func TestRepairParse(t *testing.T) {
 		{"a reported verb taken for an adjective is the clause", rpStruckAmod, false, 2, 9, "ccomp"},
 		{"with the first subject its own", rpStruckAmod, false, 1, 2, "nsubj"},
 		{"a reported verb taken for a noun is the clause's verb", rpShotNoun, false, 1, 2, "nsubj"},
+		{"the object taken for a complement's subject is the object", rpObjParticiple, false, 4, 2, "obj"},
+		{"and the participle its modifier", rpObjParticiple, false, 5, 4, "acl"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
