@@ -839,7 +839,11 @@ func (s *sentence) modality(t int, kind Kind) (bool, doc.Modality) {
 	}
 	v := t
 	if kind == NounTrigger {
-		// a nominal event takes polarity only from a light verb governing it
+		// a nominal event takes polarity only from a light verb governing
+		// it, or from a refusal ("refused direct talks")
+		if h := s.head(t); h >= 0 && refusalVerbs[s.lemma(h)] && s.rel(t) == "obj" && !s.clauseNeg(h) {
+			return true, mod
+		}
 		h := s.head(t)
 		if h >= 0 && lightVerbs[s.lemma(h)] && (s.rel(t) == "obj" || s.rel(t) == "obl" || s.rel(t) == "xcomp") {
 			v = h

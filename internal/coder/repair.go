@@ -43,6 +43,7 @@ func repairParseVerbs(toks []doc.Token, headline bool, verbs map[string]bool) []
 	r.copularModifier()
 	r.reportedClause()
 	r.objectParticiple()
+	r.perfectAsAdjective()
 	r.outerSubjects()
 	r.claimComplements()
 	return r.toks
@@ -374,6 +375,43 @@ func (r *repairer) objectParticiple() {
 			r.set(c, n, "acl")
 			r.retag(c, "VERB", "VBN")
 			break
+		}
+	}
+}
+
+// perfectAsAdjective: "The Taliban have long refused(amod) direct talks" -
+// the perfect's auxiliary taken for the main verb "have" and the
+// participle for an adjective of the object. A past participle modifying
+// the object of "have", with only adverbs between them, is the verb.
+func (r *repairer) perfectAsAdjective() {
+	for h := range r.toks {
+		if r.toks[h].UPOS != "VERB" || lemmaOf(&r.toks[h]) != "have" {
+			continue
+		}
+		for _, n := range r.kidsRel(h, "obj") {
+			for _, v := range r.kidsRel(n, "amod") {
+				if v <= h || v >= n || r.toks[v].XPOS != "VBN" {
+					continue
+				}
+				between := true
+				for k := h + 1; k < v; k++ {
+					if r.toks[k].UPOS != "ADV" {
+						between = false
+					}
+				}
+				if !between {
+					continue
+				}
+				r.set(v, r.head(h), r.toks[h].Deprel)
+				r.retag(v, "VERB", "VBN")
+				for _, k := range r.kids[h] {
+					r.set(k, v, r.toks[k].Deprel)
+				}
+				r.set(h, v, "aux")
+				r.retag(h, "AUX", r.toks[h].XPOS)
+				r.set(n, v, "obj")
+				return
+			}
 		}
 	}
 }

@@ -101,6 +101,18 @@ const (
 9 tension tension NOUN NN 8 obj
 10 . . PUNCT . 3 punct`
 
+	// the perfect's auxiliary taken for the main verb
+	rpPerfectAmod = `Chile has long refused direct talks with Peru .
+1 Chile Chile PROPN NNP 2 nsubj
+2 has have VERB VBZ 0 root
+3 long long ADV RB 4 advmod
+4 refused refuse VERB VBN 6 amod
+5 direct direct ADJ JJ 6 amod
+6 talks talk NOUN NNS 2 obj
+7 with with ADP IN 8 case
+8 Peru Peru PROPN NNP 2 obl
+9 . . PUNCT . 2 punct`
+
 	// two subjects of "said": the apposition parsed as a second subject
 	rpApposSubj = `Ana Ruiz , the ministry spokesperson , said it .
 1 Ana Ana PROPN NNP 8 nsubj
@@ -311,6 +323,8 @@ func TestRepairParse(t *testing.T) {
 		{"a reported verb taken for a noun is the clause's verb", rpShotNoun, false, 1, 2, "nsubj"},
 		{"the object taken for a complement's subject is the object", rpObjParticiple, false, 4, 2, "obj"},
 		{"and the participle its modifier", rpObjParticiple, false, 5, 4, "acl"},
+		{"a perfect's participle taken for an adjective is the verb", rpPerfectAmod, false, 3, -1, "root"},
+		{"and its have the auxiliary", rpPerfectAmod, false, 1, 3, "aux"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -356,6 +370,7 @@ func TestParseTolerance(t *testing.T) {
 		{name: "the meeting of a root noun's reduced relative", sents: []string{rpNounRoot}, want: &want{"PER", "CHL", "04"}},
 		{name: "an air strike in a mistagged reported clause", sents: []string{rpStruckAmod}, want: &want{"CHL", "PER", "19"}},
 		{name: "a shoot-down in a mistagged reported clause", sents: []string{rpShotNoun}, want: &want{"CHL", "EGY", "19"}},
+		{name: "refused talks are a rejection", sents: []string{rpPerfectAmod}, want: &want{"CHL", "PER", "12"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -199,6 +199,9 @@ func (s *sentence) refusal(t int, kind Kind) bool {
 	v := t
 	if kind == NounTrigger {
 		h := s.head(t)
+		if h >= 0 && refusalVerbs[s.lemma(h)] && s.rel(t) == "obj" && !s.clauseNeg(h) {
+			return true // "refused direct talks with the government"
+		}
 		if h < 0 || !lightVerbs[s.lemma(h)] {
 			return false
 		}
