@@ -198,6 +198,9 @@ func (s *sentence) fightsProblem(t int) bool {
 	return false
 }
 
+// currencySigns stand for an amount of money as a verb's object.
+var currencySigns = map[string]bool{"$": true, "€": true, "£": true, "¥": true, "us$": true}
+
 // hyphenForm returns the hyphenated word the tokenizer split ending at
 // token t ("cease", "-", "fire" -> "cease-fire"), "" when t ends none.
 func (s *sentence) hyphenForm(t int) string {
@@ -351,7 +354,8 @@ func (s *sentence) conditions(t int, p *Pattern) (int, bool) {
 				// a plural the lemmatizer kept ("troops") matches its
 				// singular; a word the tokenizer split at its hyphen
 				// ("cease - fire") matches whole
-				if inList(s.lemma(w), p.Obj) || inList(f, p.Obj) || len(f) > 3 && strings.HasSuffix(f, "s") && inList(f[:len(f)-1], p.Obj) || inList(s.hyphenForm(w), p.Obj) {
+				if inList(s.lemma(w), p.Obj) || inList(f, p.Obj) || len(f) > 3 && strings.HasSuffix(f, "s") && inList(f[:len(f)-1], p.Obj) || inList(s.hyphenForm(w), p.Obj) ||
+					currencySigns[f] && inList("money", p.Obj) { // "gave $ 2 million"
 					ok, consumed = true, k
 					break objs
 				}

@@ -1,9 +1,10 @@
 // Package tokenize splits a sentence into syntactic words in the style of
 // the Universal Dependencies English treebanks (EWT, GUM): clitics are
 // split ("don't" → "do" "n't", "can't" → "ca" "n't", "gonna" → "gon" "na"),
-// punctuation stands alone, hyphenated compounds are split around the
-// hyphen, while abbreviations ("U.S.", "Mr."), numbers ("10,000", "3.5",
-// "$20", "2015-11-24"), URLs and e-mail addresses stay whole.
+// punctuation and currency signs stand alone ("$" "20"), hyphenated
+// compounds are split around the hyphen, while abbreviations ("U.S.",
+// "Mr."), numbers ("10,000", "3.5", "2015-11-24"), URLs and e-mail
+// addresses stay whole.
 //
 // Every token carries its byte span into the text; Form is the surface
 // text (a substring, no copy), Head is -1 and SpaceAfter tells whether
@@ -346,7 +347,7 @@ func keepInside(text string, ts, x int, r, prev, next rune) bool {
 	case '&':
 		return pl && nl && x-ts <= 3 // AT&T, a&m
 	case '$', '€', '£', '¥':
-		return x == ts && nl // $20, #1
+		return false // "$" "20", as EWT and GUM split a currency sign from its amount
 	case '@':
 		return nl
 	case '_':

@@ -26,7 +26,7 @@ func TestTokens(t *testing.T) {
 		{"We're gonna win; they'll see.", "We|'re|gon|na|win|;|they|'ll|see|."},
 		{"Russia’s jets didn’t fly.", "Russia|’s|jets|did|n’t|fly|."},
 		{"The U.S. president and Mr. Obama met.", "The|U.S.|president|and|Mr.|Obama|met|."},
-		{"Over 10,000 people paid $20 on 2015-11-24, up 3.5%.", "Over|10,000|people|paid|$20|on|2015-11-24|,|up|3.5|%|."},
+		{"Over 10,000 people paid $20 on 2015-11-24, up 3.5%.", "Over|10,000|people|paid|$|20|on|2015-11-24|,|up|3.5|%|."},
 		{"“We are prepared to work with you”.", "“|We|are|prepared|to|work|with|you|”|."},
 		{"the U.S.-led coalition", "the|U.S.|-|led|coalition"},
 		{"anti-war well-known protests by e-mail", "anti-war|well|-|known|protests|by|e-mail"},
