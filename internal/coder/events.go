@@ -474,9 +474,10 @@ func (s *sentence) extract(t int, p *Pattern, consumed int) []candidate {
 			}
 		}
 	}
-	if passive && len(srcs) == 0 && consumed >= 0 {
+	if passive && len(srcs) == 0 && consumed >= 0 && p.Code < "16" {
 		// "the country's military has been placed on alert": with no
-		// by-agent, the owner of the consumed object acts
+		// by-agent, the owner of the consumed object acts - not when it
+		// suffers the act ("their computers seized")
 		srcs = s.resolve(consumed)
 	}
 	tgts := s.argsFor(t, p.Target, p.Kind, passive, consumed)

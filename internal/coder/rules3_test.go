@@ -408,6 +408,14 @@ const (
 9 epidemic epidemic NOUN NN 7 obj
 10 . . PUNCT . 2 punct`
 
+	r3TownSeized = `Peru 's town was seized .
+1 Peru Peru PROPN NNP 3 nmod:poss
+2 's 's PART POS 1 case
+3 town town NOUN NN 5 nsubj:pass
+4 was be AUX VBD 5 aux:pass
+5 seized seize VERB VBN 0 root
+6 . . PUNCT . 5 punct`
+
 	r3Pressure = `Chile faces pressure from Bolivia .
 1 Chile Chile PROPN NNP 2 nsubj
 2 faces face VERB VBZ 0 root
@@ -509,6 +517,8 @@ func TestRound3Rules(t *testing.T) {
 		{name: "its offensive is the clause subject's", sents: []string{r3ItsOffensive}, want: []want{{"CHL", "", "190", false, doc.Hypothetical}}},
 		{name: "a hyphenated word split by the tokenizer matches whole", sents: []string{r3CeaseFire}, want: []want{{"CHL", "PER", "0871", false, doc.Asserted}}},
 		{name: "fighting an epidemic is no fighting", sents: []string{r3FightEbola}, forbid: func(e doc.Event) bool { return e.Root == "19" }},
+		{name: "the owner of what is seized does not seize it", sents: []string{r3TownSeized},
+			forbid: func(e doc.Event) bool { return e.Source != nil && e.Source.Actor == "PER" }},
 		{name: "faces pressure from X: X demands", sents: []string{r3Pressure}, want: []want{{"BOL", "CHL", "100", false, doc.Asserted}}},
 		{name: "gave money to: economic aid", sents: []string{r3Gave}, want: []want{{"DEU", "JOR", "071", false, doc.Asserted}}},
 	}
@@ -667,3 +677,4 @@ func TestRebelsSeizeTown(t *testing.T) {
 	}
 	t.Errorf("want CHLREB -> CHL 19; got:\n%s", dump(d.Events))
 }
+
