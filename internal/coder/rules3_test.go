@@ -677,4 +677,3 @@ func TestRebelsSeizeTown(t *testing.T) {
 	}
 	t.Errorf("want CHLREB -> CHL 19; got:\n%s", dump(d.Events))
 }
-
