@@ -192,7 +192,16 @@ func Extract(d *doc.Document) {
 			}
 		}
 		if sp == nil && m.closeEnd <= aEnd {
-			if s := x.dash(m.closeEnd, aEnd); s != nil {
+			// "… a long game." - Matthew Ingram: the segmenter may have cut
+			// the attribution into a sentence of its own; look to the
+			// end of the line
+			end := aEnd
+			if nl := strings.IndexByte(d.Text[m.closeEnd:], '\n'); nl < 0 {
+				end = max(end, len(d.Text))
+			} else {
+				end = max(end, m.closeEnd+nl)
+			}
+			if s := x.dash(m.closeEnd, end); s != nil {
 				sp, method = s, MethodDash
 			}
 		}

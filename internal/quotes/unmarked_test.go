@@ -59,3 +59,15 @@ func TestParagraphs(t *testing.T) {
 		t.Errorf("paragraphs = %q", got)
 	}
 }
+
+// TestDashAfterTwoSentences: a pull quote of two sentences attributed by
+// "- Name" after its closing mark, the segmenter's cut between them.
+func TestDashAfterTwoSentences(t *testing.T) {
+	text := "\"So far the river has won. But it is a long season.\" - Maria Lopez\n\nThe dam opened in May."
+	i := strings.Index(text, "Maria Lopez")
+	d := &doc.Document{Text: text, Entities: []doc.Mention{{Span: doc.Span{Start: i, End: i + len("Maria Lopez")}, Text: "Maria Lopez", Type: doc.PER, Entity: "Maria Lopez"}}}
+	Extract(d)
+	if len(d.Quotes) == 0 || d.Quotes[0].Speaker == nil || d.Quotes[0].Speaker.Entity != "Maria Lopez" {
+		t.Fatalf("want the quote attributed to Maria Lopez by the dash; got %+v", d.Quotes)
+	}
+}
