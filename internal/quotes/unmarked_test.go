@@ -63,9 +63,13 @@ func TestParagraphs(t *testing.T) {
 // TestDashAfterTwoSentences: a pull quote of two sentences attributed by
 // "- Name" after its closing mark, the segmenter's cut between them.
 func TestDashAfterTwoSentences(t *testing.T) {
-	text := "\"So far the river has won. But it is a long season.\" - Maria Lopez\n\nThe dam opened in May."
+	text := "The dam opened in May.\n\n\"So far, it's the river: 1, the dam: 0. But it's a long season.\" - Maria Lopez\n\nWriting in a column, Maria Lopez called the dispute a draw."
 	i := strings.Index(text, "Maria Lopez")
-	d := &doc.Document{Text: text, Entities: []doc.Mention{{Span: doc.Span{Start: i, End: i + len("Maria Lopez")}, Text: "Maria Lopez", Type: doc.PER, Entity: "Maria Lopez"}}}
+	at := func(s string) doc.Span { j := strings.Index(text, s); return doc.Span{Start: j, End: j + len(s)} }
+	d := &doc.Document{Text: text, Entities: []doc.Mention{{Span: doc.Span{Start: i, End: i + len("Maria Lopez")}, Text: "Maria Lopez", Type: doc.PER, Entity: "Maria Lopez"}},
+		// the segmentation that cuts the attribution off
+		Sentences: []doc.Sentence{{Span: at("The dam opened in May.")}, {Span: at("\"So far, it's the river: 1, the dam: 0.")},
+			{Span: at("But it's a long season.\"")}, {Span: at("- Maria Lopez")}, {Span: at("Writing in a column, Maria Lopez called the dispute a draw.")}}}
 	Extract(d)
 	if len(d.Quotes) == 0 || d.Quotes[0].Speaker == nil || d.Quotes[0].Speaker.Entity != "Maria Lopez" {
 		t.Fatalf("want the quote attributed to Maria Lopez by the dash; got %+v", d.Quotes)
