@@ -398,7 +398,9 @@ func TestUnparsedAndEmptyInput(t *testing.T) {
 func FuzzCode(f *testing.F) {
 	f.Add([]byte{0, 3, 1, 2, 4, 0, 2, 5, 3, 1, 0, 7})
 	f.Add([]byte("Obama criticized Russia and attacked Syria"))
-	lemmas := []string{"criticize", "attack", "Obama", "Russia", "talk", "with", "not", "will", "if", "the", "president", "they", "and", "say", "bombing", "of"}
+	lemmas := []string{"criticize", "attack", "Obama", "Russia", "talk", "with", "not", "will", "if", "the", "president", "they", "and", "say", "bombing", "of",
+		"have", "shot", "as", "-", "KYIV", ",", "March", "4", "is"}
+	xpos := []string{"VBD", "VBN", "NN", "NNP", "VB", "JJ", "IN", "CD", "HYPH"}
 	upos := []string{"VERB", "NOUN", "PROPN", "PRON", "ADP", "PART", "AUX", "SCONJ", "DET", "CCONJ", "ADJ"}
 	rels := []string{"root", "nsubj", "obj", "obl", "nmod", "case", "conj", "xcomp", "ccomp", "advcl", "aux", "advmod", "det", "nsubj:pass", "obl:agent", "compound", "acl", "acl:relcl", "appos", "parataxis", "mark", "nmod:poss", "amod"}
 	c, err := New(newFakeActors(people))
@@ -421,7 +423,8 @@ func FuzzCode(f *testing.F) {
 			st := text.Len()
 			text.WriteString(l)
 			toks = append(toks, doc.Token{Span: doc.Span{Start: st, End: text.Len()}, Form: l, Lemma: strings.ToLower(l),
-				UPOS: upos[int(b[3*i+1])%len(upos)], Head: int(b[3*i+2]%byte(n+2)) - 1, Deprel: rels[int(b[3*i+1]^b[3*i+2])%len(rels)]})
+				UPOS: upos[int(b[3*i+1])%len(upos)], XPOS: xpos[int(b[3*i]^b[3*i+2])%len(xpos)],
+				Head: int(b[3*i+2]%byte(n+2)) - 1, Deprel: rels[int(b[3*i+1]^b[3*i+2])%len(rels)]})
 		}
 		d.Text = text.String()
 		if n > 0 {
