@@ -44,6 +44,7 @@ func repairParseVerbs(toks []doc.Token, headline bool, verbs map[string]bool) []
 	r.reportedClause()
 	r.objectParticiple()
 	r.perfectAsAdjective()
+	r.falseAgent()
 	r.outerSubjects()
 	r.claimComplements()
 	return r.toks
@@ -411,6 +412,28 @@ func (r *repairer) perfectAsAdjective() {
 				r.retag(h, "AUX", r.toks[h].XPOS)
 				r.set(n, v, "obj")
 				return
+			}
+		}
+	}
+}
+
+// falseAgent: "he had spoken by(obl:agent) phone with the Turkish
+// president" - a by-phrase on an active verb (its own subject, no passive
+// auxiliary) is a means, not an agent; a with-phrase the parser hung on it
+// belongs to the verb.
+func (r *repairer) falseAgent() {
+	for v := range r.toks {
+		if r.toks[v].UPOS != "VERB" || len(r.kidsRel(v, "nsubj")) == 0 || len(r.kidsRel(v, "aux:pass", "nsubj:pass")) > 0 {
+			continue
+		}
+		for _, a := range r.kidsRel(v, "obl:agent") {
+			r.set(a, v, "obl")
+			for _, k := range r.kidsRel(a, "nmod") {
+				for _, c := range r.kidsRel(k, "case") {
+					if lower(r.toks[c].Form) == "with" {
+						r.set(k, v, "obl")
+					}
+				}
 			}
 		}
 	}

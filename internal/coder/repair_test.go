@@ -113,6 +113,17 @@ const (
 8 Peru Peru PROPN NNP 2 obl
 9 . . PUNCT . 2 punct`
 
+	// a means taken for a passive agent on an active verb
+	rpByPhone = `Chile had spoken by phone with Peru .
+1 Chile Chile PROPN NNP 3 nsubj
+2 had have AUX VBD 3 aux
+3 spoken speak VERB VBN 0 root
+4 by by ADP IN 5 case
+5 phone phone NOUN NN 3 obl:agent
+6 with with ADP IN 7 case
+7 Peru Peru PROPN NNP 5 nmod
+8 . . PUNCT . 3 punct`
+
 	// two subjects of "said": the apposition parsed as a second subject
 	rpApposSubj = `Ana Ruiz , the ministry spokesperson , said it .
 1 Ana Ana PROPN NNP 8 nsubj
@@ -325,6 +336,8 @@ func TestRepairParse(t *testing.T) {
 		{"and the participle its modifier", rpObjParticiple, false, 5, 4, "acl"},
 		{"a perfect's participle taken for an adjective is the verb", rpPerfectAmod, false, 3, -1, "root"},
 		{"and its have the auxiliary", rpPerfectAmod, false, 1, 3, "aux"},
+		{"a by-phrase on an active verb is no agent", rpByPhone, false, 4, 2, "obl"},
+		{"and a with-phrase hung on it goes to the verb", rpByPhone, false, 6, 2, "obl"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -371,6 +384,7 @@ func TestParseTolerance(t *testing.T) {
 		{name: "an air strike in a mistagged reported clause", sents: []string{rpStruckAmod}, want: &want{"CHL", "PER", "19"}},
 		{name: "a shoot-down in a mistagged reported clause", sents: []string{rpShotNoun}, want: &want{"CHL", "EGY", "19"}},
 		{name: "refused talks are a rejection", sents: []string{rpPerfectAmod}, want: &want{"CHL", "PER", "12"}},
+		{name: "a phone call with X", sents: []string{rpByPhone}, want: &want{"CHL", "PER", "04"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
