@@ -45,6 +45,7 @@ func repairParseVerbs(toks []doc.Token, headline bool, verbs map[string]bool) []
 	r.objectParticiple()
 	r.perfectAsAdjective()
 	r.falseAgent()
+	r.nounWithObject()
 	r.outerSubjects()
 	r.claimComplements()
 	return r.toks
@@ -434,6 +435,34 @@ func (r *repairer) falseAgent() {
 						r.set(k, v, "obl")
 					}
 				}
+			}
+		}
+	}
+}
+
+// nounWithObject: "European Union foreign ministers(root) on Tuesday
+// imposed(amod) sanctions(obj)" - a noun has no object: the verb taken for
+// an adjective of that object is the clause, the noun its subject.
+func (r *repairer) nounWithObject() {
+	for n := range r.toks {
+		if !nominal(r.toks[n].UPOS) || r.head(n) >= 0 {
+			continue
+		}
+		for _, o := range r.kidsRel(n, "obj") {
+			for _, v := range r.kidsRel(o, "amod") {
+				if v <= n || v >= o || r.toks[v].UPOS != "VERB" {
+					continue
+				}
+				r.set(v, -1, "root")
+				r.retag(v, "VERB", "VBD")
+				r.set(n, v, "nsubj")
+				r.set(o, v, "obj")
+				for _, k := range r.kids[n] {
+					if k > v {
+						r.set(k, v, r.toks[k].Deprel)
+					}
+				}
+				return
 			}
 		}
 	}

@@ -124,6 +124,18 @@ const (
 7 Peru Peru PROPN NNP 5 nmod
 8 . . PUNCT . 3 punct`
 
+	// a root noun with an object whose adjective is the verb
+	rpNounObj = `Chilean ministers on Tuesday imposed sanctions on Peru .
+1 Chilean Chilean ADJ JJ 2 amod
+2 ministers minister NOUN NNS 0 root
+3 on on ADP IN 4 case
+4 Tuesday Tuesday PROPN NNP 2 nmod
+5 imposed impose VERB VBN 6 amod
+6 sanctions sanction NOUN NNS 2 obj
+7 on on ADP IN 8 case
+8 Peru Peru PROPN NNP 6 nmod
+9 . . PUNCT . 2 punct`
+
 	// two subjects of "said": the apposition parsed as a second subject
 	rpApposSubj = `Ana Ruiz , the ministry spokesperson , said it .
 1 Ana Ana PROPN NNP 8 nsubj
@@ -337,6 +349,8 @@ func TestRepairParse(t *testing.T) {
 		{"a perfect's participle taken for an adjective is the verb", rpPerfectAmod, false, 3, -1, "root"},
 		{"and its have the auxiliary", rpPerfectAmod, false, 1, 3, "aux"},
 		{"a by-phrase on an active verb is no agent", rpByPhone, false, 4, 2, "obl"},
+		{"a root noun's object makes its adjective the verb", rpNounObj, false, 4, -1, "root"},
+		{"and the noun its subject", rpNounObj, false, 1, 4, "nsubj"},
 		{"and a with-phrase hung on it goes to the verb", rpByPhone, false, 6, 2, "obl"},
 	}
 	for _, tc := range cases {
@@ -385,6 +399,7 @@ func TestParseTolerance(t *testing.T) {
 		{name: "a shoot-down in a mistagged reported clause", sents: []string{rpShotNoun}, want: &want{"CHL", "EGY", "19"}},
 		{name: "refused talks are a rejection", sents: []string{rpPerfectAmod}, want: &want{"CHL", "PER", "12"}},
 		{name: "a phone call with X", sents: []string{rpByPhone}, want: &want{"CHL", "PER", "04"}},
+		{name: "sanctions imposed by a root noun's verb", sents: []string{rpNounObj}, want: &want{"CHL", "PER", "16"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
