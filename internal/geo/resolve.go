@@ -228,7 +228,7 @@ func (g *Gazetteer) decide(s *spotter, d *doc.Document, ms []*mention, st *ambSt
 		gr.pick, gr.conf, gr.ccConf = g.choose(gr, nil, nil, nil, st)
 	}
 	// passes 2 and 3: with the document's other places as context
-	for pass := 0; pass < 2; pass++ {
+	context := func() evidence {
 		ev := newEvidence()
 		for cc, w := range demo {
 			ev.country[cc] += w
@@ -237,6 +237,10 @@ func (g *Gazetteer) decide(s *spotter, d *doc.Document, ms []*mention, st *ambSt
 		for _, gr := range groups {
 			addEvidence(&ev, gr, 1)
 		}
+		return ev
+	}
+	for pass := 0; pass < 2; pass++ {
+		ev := context()
 		var anchors []*Entry
 		for _, gr := range groups {
 			if gr.pick != nil && gr.conf >= 0.5 && (gr.pick.Kind == KindCity || gr.pick.Kind == KindADM2 || gr.pick.Kind == KindLandmark) {
@@ -257,14 +261,7 @@ func (g *Gazetteer) decide(s *spotter, d *doc.Document, ms []*mention, st *ambSt
 	}
 	if st != nil && st.ignore {
 		// the final context, for ambiguous names no mention stands for
-		ev := newEvidence()
-		for cc, w := range demo {
-			ev.country[cc] += w
-			ev.ccCountry[cc] += w
-		}
-		for _, gr := range groups {
-			addEvidence(&ev, gr, 1)
-		}
+		ev := context()
 		st.final = &ev
 	}
 
