@@ -374,18 +374,18 @@ func TrainNER(o TrainOptions) error {
 	if err != nil {
 		return err
 	}
-	if nerSelfTrain > 0 {
-		// Self-training: the first model labels the raw text of EWT train
+	gold := len(data)
+	for r := 0; r < nerSelfTrain; r++ {
+		// Self-training: the latest model labels the raw text of EWT train
 		// (the web genres of the evaluation set; no annotation of it is
-		// read but the words), and a second model learns from both.
+		// read but the words), and a new model learns from the gold data
+		// and these labels.
 		silver, err := nerSilver(o.Data, m, tg)
 		if err != nil {
 			return err
 		}
-		o.logf("ner: self-training on %d sentences of EWT train text", len(silver))
-		for k := 0; k < nerSelfTrain; k++ {
-			data = append(data, silver...)
-		}
+		o.logf("ner: self-training round %d on %d sentences of EWT train text", r+1, len(silver))
+		data = append(data[:gold], silver...)
 		if m, err = ner.Train(meta, data, opt); err != nil {
 			return err
 		}
@@ -439,9 +439,10 @@ func augmentCase(sents []nerSent, seed uint64) []nerSent {
 	return out
 }
 
-// nerSelfTrain is how often the self-labeled EWT train text joins the
-// training data (0: no self-training).
-const nerSelfTrain = 1
+// nerSelfTrain is the number of self-training rounds: each relabels the
+// EWT train text with the latest model and trains a new one on the gold
+// data plus those labels (0: no self-training).
+const nerSelfTrain = 2
 
 // nerSilver labels the sentences of EWT train with m, document by
 // document.

@@ -8,8 +8,9 @@ import (
 // TagDocument tags the sentences of one document and then makes the
 // labels consistent across it: a name tagged with different types takes
 // its most frequent type, and later or earlier occurrences of a tagged
-// name that the sentence model missed get the name's type. tags[i] are the
-// tagger classes of sentence i (may be nil).
+// name that the sentence model missed get the name's type; a lone
+// surname of a person named in full ("Cruise" after "Tom Cruise") is that
+// person. tags[i] are the tagger classes of sentence i (may be nil).
 func (m *Model) TagDocument(forms [][]string, tags [][]int) [][]int {
 	out := make([][]int, len(forms))
 	for i, f := range forms {
@@ -60,6 +61,7 @@ func (m *Model) harmonize(forms [][]string, labels [][]int) {
 	if len(ms) == 0 {
 		return
 	}
+	defer m.propagateSurnames(forms, labels)
 	key := func(s, a, b int) string { return strings.Join(forms[s][a:b], " ") }
 	votes := map[string]map[string]int{}
 	for _, mt := range ms {
@@ -134,6 +136,53 @@ func (m *Model) harmonize(forms [][]string, labels [][]int) {
 					set(s, i, i+len(words), typ)
 				}
 			}
+		}
+	}
+}
+
+// surnames returns the last words of the multiword person mentions in
+// ms that look like surnames ("Cruise" of "Tom Cruise").
+func (m *Model) surnames(forms [][]string, ms []docMention) map[string]bool {
+	out := map[string]bool{}
+	for _, mt := range ms {
+		if mt.typ != "PER" || mt.b-mt.a < 2 {
+			continue
+		}
+		w := forms[mt.s][mt.b-1]
+		if nameLike([]string{w}) && len(w) > 2 && strings.ToUpper(w) != w && !strings.HasSuffix(w, ".") {
+			out[w] = true
+		}
+	}
+	return out
+}
+
+// propagateSurnames makes a lone later or earlier occurrence of a
+// person's surname in the document a person ("Cruise said"), whether the
+// sentence model missed it or gave it another type.
+func (m *Model) propagateSurnames(forms [][]string, labels [][]int) {
+	if m.bPer < 0 {
+		return
+	}
+	sn := m.surnames(forms, m.mentionsOf(forms, labels))
+	if len(sn) == 0 {
+		return
+	}
+	for s, f := range forms {
+		ls := labels[s]
+		for i, w := range f {
+			if !sn[w] || ls[i] == m.bPer {
+				continue
+			}
+			if ls[i] != 0 && m.inside[ls[i]] >= 0 || i+1 < len(ls) && ls[i+1] != 0 && m.inside[ls[i+1]] >= 0 {
+				continue // part of a longer mention
+			}
+			if ls[i] == 0 && (i > 0 && ls[i-1] != 0 || i+1 < len(ls) && ls[i+1] != 0) {
+				continue // next to a mention
+			}
+			if i+1 < len(f) && len(f[i+1]) > 0 && f[i+1][0] >= 'A' && f[i+1][0] <= 'Z' && ls[i+1] == 0 {
+				continue // a longer capitalized name
+			}
+			ls[i] = m.bPer
 		}
 	}
 }

@@ -4,7 +4,9 @@
 // over the labels (learned transition weights and word features conjoined
 // with the previous label; I-X only after B-X or I-X),
 // followed by a few span rules (titles trimmed, known multiword names
-// completed, stray function words and symbols dropped).
+// completed, a known given name before a capitalized word made a person,
+// initials joined to names, organization words and "of <place>" joined to
+// organizations, stray function words, symbols and bare titles dropped).
 //
 // A model is three files: meta data (JSON), weights (gzip'd, quantized) and
 // an optional gazetteer (gzip'd text, see Gazetteer) whose checksum the meta
@@ -190,6 +192,12 @@ func isAcronym(t string) bool {
 // titles are words that precede a person's name but are not part of it.
 var titles = func() map[string]bool {
 	m := map[string]bool{"State": true, "Former": true, "former": true, "Senior": true}
+	// more titles and honorifics, also without the period
+	for _, w := range strings.Fields("Doctor Drs. Dr Mr Mrs Ms Prof Professor Sen Rep Gov Gen Col Lt Sgt Capt Captain " +
+		"Lieutenant Sergeant Colonel Detective Rabbi Imam Pastor Archbishop Cardinal Sheriff Superintendent Councillor Councilman Councilwoman Congressman Congresswoman") {
+		m[w] = true
+		m[strings.ToLower(w)] = true
+	}
 	for _, w := range strings.Split(builtin[GTitle], "|") {
 		m[w] = true
 		m[strings.ToLower(w)] = true
