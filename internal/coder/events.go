@@ -66,7 +66,7 @@ func (c *Coder) codeSentence(s *sentence) []doc.Event {
 		if pool[0].Kind == VerbTrigger && (s.isQuestion(t) || s.counterfactual(t)) {
 			continue // "would they have struck an American?" reports no event
 		}
-		if pool[0].Kind == VerbTrigger && s.fightsProblem(t) {
+		if pool[0].Kind == VerbTrigger && (s.fightsProblem(t) || s.dismissesOfficial(t)) {
 			continue // "funding to fight the Ebola epidemic" is no fighting
 		}
 		cands := c.bestMatch(s, t, pool)
@@ -200,6 +200,31 @@ func (s *sentence) fightsProblem(t int) bool {
 
 // currencySigns stand for an amount of money as a verb's object.
 var currencySigns = map[string]bool{"$": true, "€": true, "£": true, "¥": true, "us$": true}
+
+// officeNouns name an office holder.
+var officeNouns = map[string]bool{
+	"chief": true, "commander": true, "minister": true, "general": true, "head": true, "governor": true,
+	"director": true, "official": true, "officials": true, "officer": true, "officers": true, "secretary": true,
+	"adviser": true, "advisor": true, "spokesman": true, "spokeswoman": true, "judge": true, "prosecutor": true,
+	"coach": true, "manager": true, "deputy": true, "cabinet": true, "ministers": true, "governors": true,
+}
+
+// dismissesOfficial reports whether dismiss/sack/fire/remove at t has an
+// office holder as its object ("dismissed the army chief"): a personnel
+// change, not a rejection or an attack.
+func (s *sentence) dismissesOfficial(t int) bool {
+	switch s.lemma(t) {
+	case "dismiss", "sack", "fire", "remove", "oust", "replace", "suspend":
+	default:
+		return false
+	}
+	for _, o := range s.kidsRel(t, "obj") {
+		if officeNouns[s.lemma(o)] || officeNouns[lower(s.toks[o].Form)] {
+			return true
+		}
+	}
+	return false
+}
 
 // hyphenForm returns the hyphenated word the tokenizer split ending at
 // token t ("cease", "-", "fire" -> "cease-fire"), "" when t ends none.

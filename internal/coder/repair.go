@@ -241,7 +241,13 @@ func (r *repairer) nounRootClause(headline bool) {
 	if root < 0 || !nominal(r.toks[root].UPOS) {
 		return
 	}
-	for _, v := range r.kidsRel(root, "acl") {
+	// the verb may hang on the root or on its last conjunct ("Colombia's
+	// government and the ELN group resumed(acl of group) talks")
+	cands := r.kidsRel(root, "acl")
+	for _, c := range r.kidsRel(root, "conj") {
+		cands = append(cands, r.kidsRel(c, "acl")...)
+	}
+	for _, v := range cands {
 		if v < root || r.toks[v].UPOS != "VERB" || r.toks[v].XPOS != "VBD" && !(r.toks[v].XPOS == "VBN" && r.activeComplement(v)) {
 			continue
 		}

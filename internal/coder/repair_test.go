@@ -136,6 +136,19 @@ const (
 8 Peru Peru PROPN NNP 6 nmod
 9 . . PUNCT . 2 punct`
 
+	// the main verb hung on the root's conjunct as a reduced relative
+	rpConjRoot = `Chile 's government and the rebel group resumed talks .
+1 Chile Chile PROPN NNP 3 nmod:poss
+2 's 's PART POS 1 case
+3 government government NOUN NN 0 root
+4 and and CCONJ CC 7 cc
+5 the the DET DT 7 det
+6 rebel rebel NOUN NN 7 compound
+7 group group NOUN NN 3 conj
+8 resumed resume VERB VBD 7 acl
+9 talks talk NOUN NNS 8 obj
+10 . . PUNCT . 3 punct`
+
 	// two subjects of "said": the apposition parsed as a second subject
 	rpApposSubj = `Ana Ruiz , the ministry spokesperson , said it .
 1 Ana Ana PROPN NNP 8 nsubj
@@ -351,6 +364,8 @@ func TestRepairParse(t *testing.T) {
 		{"a by-phrase on an active verb is no agent", rpByPhone, false, 4, 2, "obl"},
 		{"a root noun's object makes its adjective the verb", rpNounObj, false, 4, -1, "root"},
 		{"and the noun its subject", rpNounObj, false, 1, 4, "nsubj"},
+		{"a verb on the root's conjunct is the clause", rpConjRoot, false, 7, -1, "root"},
+		{"with the coordination its subject", rpConjRoot, false, 2, 7, "nsubj"},
 		{"and a with-phrase hung on it goes to the verb", rpByPhone, false, 6, 2, "obl"},
 	}
 	for _, tc := range cases {

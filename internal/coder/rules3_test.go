@@ -416,6 +416,22 @@ const (
 5 seized seize VERB VBN 0 root
 6 . . PUNCT . 5 punct`
 
+	r3Dismissed = `Chile dismissed the army chief .
+1 Chile Chile PROPN NNP 2 nsubj
+2 dismissed dismiss VERB VBD 0 root
+3 the the DET DT 5 det
+4 army army NOUN NN 5 compound
+5 chief chief NOUN NN 2 obj
+6 . . PUNCT . 2 punct`
+
+	r3Exchanged = `Chile and Peru exchanged prisoners .
+1 Chile Chile PROPN NNP 4 nsubj
+2 and and CCONJ CC 3 cc
+3 Peru Peru PROPN NNP 1 conj
+4 exchanged exchange VERB VBD 0 root
+5 prisoners prisoner NOUN NNS 4 obj
+6 . . PUNCT . 4 punct`
+
 	r3Pressure = `Chile faces pressure from Bolivia .
 1 Chile Chile PROPN NNP 2 nsubj
 2 faces face VERB VBZ 0 root
@@ -519,6 +535,8 @@ func TestRound3Rules(t *testing.T) {
 		{name: "fighting an epidemic is no fighting", sents: []string{r3FightEbola}, forbid: func(e doc.Event) bool { return e.Root == "19" }},
 		{name: "the owner of what is seized does not seize it", sents: []string{r3TownSeized},
 			forbid: func(e doc.Event) bool { return e.Source != nil && e.Source.Actor == "PER" }},
+		{name: "dismissing an official is a personnel change", sents: []string{r3Dismissed}, forbid: func(e doc.Event) bool { return true }},
+		{name: "a prisoner exchange frees both ways", sents: []string{r3Exchanged}, want: []want{{"CHL", "PER", "0841", false, doc.Asserted}, {"PER", "CHL", "0841", false, doc.Asserted}}},
 		{name: "faces pressure from X: X demands", sents: []string{r3Pressure}, want: []want{{"BOL", "CHL", "100", false, doc.Asserted}}},
 		{name: "gave money to: economic aid", sents: []string{r3Gave}, want: []want{{"DEU", "JOR", "071", false, doc.Asserted}}},
 	}
