@@ -964,6 +964,9 @@ func (s *sentence) modality(t int, kind Kind) (bool, doc.Modality) {
 			if r == "acl" && s.hasKid(cur, "mark", "of") && s.rel(h) == "obj" && s.head(h) >= 0 && accusationVerbs[s.lemma(s.head(h))] {
 				set(doc.Reported) // "accused the rebels of shelling a hospital": alleged
 			}
+			if r == "acl" && s.rel(h) == "obj" && s.head(h) >= 0 && preventVerbs[s.lemma(s.head(h))] {
+				neg = true // "blocked an EU statement criticizing China": never issued
+			}
 			cur = h
 			continue
 		}
@@ -1336,6 +1339,9 @@ func (c *Coder) verbByForm(f string) []*Pattern {
 
 // denialVerbs say their complement clause did not happen.
 var denialVerbs = map[string]bool{"deny": true, "refute": true, "dispute": true, "rebut": true}
+
+// preventVerbs keep what their object describes from happening.
+var preventVerbs = map[string]bool{"block": true, "veto": true, "prevent": true, "thwart": true, "foil": true, "scupper": true, "torpedo": true}
 
 // accusationVerbs take the accused as object and the act as "of V-ing".
 var accusationVerbs = map[string]bool{"accuse": true, "blame": true, "suspect": true, "charge": true, "convict": true, "indict": true}

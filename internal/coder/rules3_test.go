@@ -432,6 +432,16 @@ const (
 5 prisoners prisoner NOUN NNS 4 obj
 6 . . PUNCT . 4 punct`
 
+	r3Blocked = `Chile blocked an Egyptian statement criticizing Peru .
+1 Chile Chile PROPN NNP 2 nsubj
+2 blocked block VERB VBD 0 root
+3 an a DET DT 5 det
+4 Egyptian Egyptian ADJ JJ 5 amod
+5 statement statement NOUN NN 2 obj
+6 criticizing criticize VERB VBG 5 acl
+7 Peru Peru PROPN NNP 6 obj
+8 . . PUNCT . 2 punct`
+
 	r3Pressure = `Chile faces pressure from Bolivia .
 1 Chile Chile PROPN NNP 2 nsubj
 2 faces face VERB VBZ 0 root
@@ -537,6 +547,8 @@ func TestRound3Rules(t *testing.T) {
 			forbid: func(e doc.Event) bool { return e.Source != nil && e.Source.Actor == "PER" }},
 		{name: "dismissing an official is a personnel change", sents: []string{r3Dismissed}, forbid: func(e doc.Event) bool { return true }},
 		{name: "a prisoner exchange frees both ways", sents: []string{r3Exchanged}, want: []want{{"CHL", "PER", "0841", false, doc.Asserted}, {"PER", "CHL", "0841", false, doc.Asserted}}},
+		{name: "a blocked statement's criticism is negated", sents: []string{r3Blocked}, want: []want{{"EGY", "PER", "111", true, doc.Asserted}},
+			forbid: func(e doc.Event) bool { return e.Root == "11" && !e.Negated }},
 		{name: "faces pressure from X: X demands", sents: []string{r3Pressure}, want: []want{{"BOL", "CHL", "100", false, doc.Asserted}}},
 		{name: "gave money to: economic aid", sents: []string{r3Gave}, want: []want{{"DEU", "JOR", "071", false, doc.Asserted}}},
 	}
