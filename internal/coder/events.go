@@ -54,7 +54,7 @@ func (c *Coder) codeSentence(s *sentence) []doc.Event {
 		if len(pool) == 0 {
 			continue
 		}
-		if pool[0].Kind == NounTrigger && !s.nominalEventOK(t) {
+		if pool[0].Kind == NounTrigger && (!s.nominalEventOK(t) || s.failedNominal(t)) {
 			continue
 		}
 		if pool[0].Kind == VerbTrigger && s.describesEventNoun(t) {
@@ -200,6 +200,26 @@ func (s *sentence) fightsProblem(t int) bool {
 
 // currencySigns stand for an amount of money as a verb's object.
 var currencySigns = map[string]bool{"$": true, "€": true, "£": true, "¥": true, "us$": true}
+
+// failVerbs say their subject came to an end.
+var failVerbs = map[string]bool{
+	"collapse": true, "fail": true, "falter": true, "crumble": true, "expire": true, "lapse": true,
+	"unravel": true, "stall": true, "founder": true, "end": true,
+}
+
+// failedNominal reports whether nominal event t is the subject of a verb
+// saying it ended ("the ceasefire collapsed", "talks stalled"): that is
+// no new ceasefire or talks.
+func (s *sentence) failedNominal(t int) bool {
+	h := s.head(t)
+	if h < 0 || s.rel(t) != "nsubj" {
+		return false
+	}
+	if failVerbs[s.lemma(h)] {
+		return true
+	}
+	return s.lemma(h) == "break" && s.hasKid(h, "compound:prt", "down") // "talks broke down"
+}
 
 // officeNouns name an office holder.
 var officeNouns = map[string]bool{

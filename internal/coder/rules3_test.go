@@ -442,6 +442,16 @@ const (
 7 Peru Peru PROPN NNP 6 obj
 8 . . PUNCT . 2 punct`
 
+	r3Collapsed = `The ceasefire between Chile and Peru collapsed .
+1 The the DET DT 2 det
+2 ceasefire ceasefire NOUN NN 7 nsubj
+3 between between ADP IN 4 case
+4 Chile Chile PROPN NNP 2 nmod
+5 and and CCONJ CC 6 cc
+6 Peru Peru PROPN NNP 4 conj
+7 collapsed collapse VERB VBD 0 root
+8 . . PUNCT . 7 punct`
+
 	r3Pressure = `Chile faces pressure from Bolivia .
 1 Chile Chile PROPN NNP 2 nsubj
 2 faces face VERB VBZ 0 root
@@ -549,6 +559,7 @@ func TestRound3Rules(t *testing.T) {
 		{name: "a prisoner exchange frees both ways", sents: []string{r3Exchanged}, want: []want{{"CHL", "PER", "0841", false, doc.Asserted}, {"PER", "CHL", "0841", false, doc.Asserted}}},
 		{name: "a blocked statement's criticism is negated", sents: []string{r3Blocked}, want: []want{{"EGY", "PER", "111", true, doc.Asserted}},
 			forbid: func(e doc.Event) bool { return e.Root == "11" && !e.Negated }},
+		{name: "a ceasefire that collapsed is no ceasefire", sents: []string{r3Collapsed}, forbid: func(e doc.Event) bool { return e.Root == "08" }},
 		{name: "faces pressure from X: X demands", sents: []string{r3Pressure}, want: []want{{"BOL", "CHL", "100", false, doc.Asserted}}},
 		{name: "gave money to: economic aid", sents: []string{r3Gave}, want: []want{{"DEU", "JOR", "071", false, doc.Asserted}}},
 	}
