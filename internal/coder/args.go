@@ -503,7 +503,11 @@ func (s *sentence) resolve(i int) []arg {
 		lo, hi := s.nameSpan(i)
 		sp := s.tokSpan(lo, hi)
 		// the document's entity links a short name to the full one; a
-		// geocoded place stands for its country ("exercises in Alaska")
+		// geocoded place stands for its country ("exercises in Alaska"); a
+		// place of no country (a sea, an ocean) is no participant
+		if s.placeWithoutCountry(sp) {
+			return nil
+		}
 		return []arg{{tok: i, span: sp, text: s.textOf(sp), entity: s.entityName(i), named: true, cert: 0.5, via: "name", code: s.placeCountry(sp)}}
 	}
 	return nil
@@ -520,6 +524,17 @@ func (s *sentence) placeCountry(sp doc.Span) cameo.ActorCode {
 		}
 	}
 	return ""
+}
+
+// placeWithoutCountry reports whether the geocoder placed sp (or the
+// name it ends) somewhere no country owns ("the Red Sea").
+func (s *sentence) placeWithoutCountry(sp doc.Span) bool {
+	for _, p := range s.d.Places {
+		if p.Country == "" && p.Start <= sp.Start && sp.End <= p.End {
+			return true
+		}
+	}
+	return false
 }
 
 // nameLike reports whether token i can be a proper name standing for a

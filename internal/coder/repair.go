@@ -46,6 +46,7 @@ func repairParseVerbs(toks []doc.Token, headline bool, verbs map[string]bool) []
 	r.perfectAsAdjective()
 	r.falseAgent()
 	r.nounWithObject()
+	r.participleWithObject()
 	r.outerSubjects()
 	r.claimComplements()
 	return r.toks
@@ -469,6 +470,39 @@ func (r *repairer) nounWithObject() {
 					}
 				}
 				return
+			}
+		}
+	}
+}
+
+// participleWithObject: "A suicide bomber(ccomp) killed(acl) at least 17
+// people(obj), police said" - a past participle modifying a noun takes no
+// direct object; with one, it is the verb of a clause whose subject is the
+// noun, in the noun's place in the tree.
+func (r *repairer) participleWithObject() {
+	for v := range r.toks {
+		if r.toks[v].UPOS != "VERB" || r.toks[v].Deprel != "acl" || r.toks[v].XPOS != "VBN" && r.toks[v].XPOS != "VBD" {
+			continue
+		}
+		n := r.head(v)
+		if n < 0 || n > v || !nominal(r.toks[n].UPOS) || len(r.kidsRel(v, "obj")) == 0 || len(r.kidsRel(v, "nsubj", "aux", "aux:pass", "mark")) > 0 {
+			continue
+		}
+		if _, hi := r.span(n); hi > v {
+			if lo, _ := r.span(v); lo != v {
+				continue
+			}
+		}
+		switch r.toks[n].Deprel {
+		case "obj", "obl", "nmod", "appos", "conj", "compound":
+			continue // "the envoy sent(acl) a letter" inside another clause: leave it
+		}
+		r.set(v, r.head(n), r.toks[n].Deprel)
+		r.retag(v, "VERB", "VBD")
+		r.set(n, v, "nsubj")
+		for _, k := range r.kids[n] {
+			if k > v {
+				r.set(k, v, r.toks[k].Deprel)
 			}
 		}
 	}

@@ -149,6 +149,18 @@ const (
 9 talks talk NOUN NNS 8 obj
 10 . . PUNCT . 3 punct`
 
+	// a participle with an object hung on the reported clause's noun
+	rpKilledAcl = `A bomber killed ten people , police said .
+1 A a DET DT 2 det
+2 bomber bomber NOUN NN 8 ccomp
+3 killed kill VERB VBN 2 acl
+4 ten ten NUM CD 5 nummod
+5 people person NOUN NNS 3 obj
+6 , , PUNCT , 8 punct
+7 police police NOUN NN 8 nsubj
+8 said say VERB VBD 0 root
+9 . . PUNCT . 8 punct`
+
 	// two subjects of "said": the apposition parsed as a second subject
 	rpApposSubj = `Ana Ruiz , the ministry spokesperson , said it .
 1 Ana Ana PROPN NNP 8 nsubj
@@ -366,6 +378,8 @@ func TestRepairParse(t *testing.T) {
 		{"and the noun its subject", rpNounObj, false, 1, 4, "nsubj"},
 		{"a verb on the root's conjunct is the clause", rpConjRoot, false, 7, -1, "root"},
 		{"with the coordination its subject", rpConjRoot, false, 2, 7, "nsubj"},
+		{"a participle with an object is a clause's verb", rpKilledAcl, false, 2, 7, "ccomp"},
+		{"with the noun its subject", rpKilledAcl, false, 1, 2, "nsubj"},
 		{"and a with-phrase hung on it goes to the verb", rpByPhone, false, 6, 2, "obl"},
 	}
 	for _, tc := range cases {

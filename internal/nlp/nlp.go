@@ -28,6 +28,7 @@ type Pipeline struct {
 	lem *lemma.Lemmatizer
 	par *parser.Model
 	ner *ner.Model
+	vbd int // the tagger class of VERB/VBD (see fixLeadingPast)
 }
 
 var (
@@ -91,6 +92,7 @@ func Load(fsys fs.FS) (*Pipeline, error) {
 			return nil, errors.New("nlp: parser was trained with another tagger")
 		}
 	}
+	p.vbd = p.vbdClass()
 	p.ner, err = loadNER(fsys)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, err
@@ -149,6 +151,7 @@ func (p *Pipeline) Annotate(text string, s *doc.Sentence) {
 		// clause: the clause is tagged and parsed alone and the dateline
 		// hung under its root
 		rest := p.tag.Tag(forms[n:], nil)
+		p.fixLeadingPast(forms[n:], rest, 0, p.vbd)
 		rh, rl := p.par.Parse(forms[n:], rest, nil, nil)
 		copy(tags[n:], rest)
 		heads, labels = make([]int, len(forms)), make([]int, len(forms))
@@ -172,6 +175,7 @@ func (p *Pipeline) Annotate(text string, s *doc.Sentence) {
 			}
 		}
 	} else {
+		p.fixLeadingPast(forms, tags, 0, p.vbd)
 		heads, labels = p.par.Parse(forms, tags, nil, nil)
 	}
 	for i := range toks {

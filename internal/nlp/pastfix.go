@@ -1,0 +1,76 @@
+package nlp
+
+// A news clause opening with its subject and a past form followed by an
+// object ("A suicide bomber killed at least 17 people, police said", "EU
+// foreign ministers on Tuesday imposed sanctions") is the commonest place
+// where the tagger reads the simple past as a participle (VBN) - a reduced
+// relative "the bomber killed ..." - and the parse then loses the clause.
+// fixLeadingPast retags that VBN as VBD before parsing when nothing else in
+// the sentence could be its main verb: no other finite verb, or only a
+// reporting verb after a comma (", police said").
+
+var reportingForms = map[string]bool{
+	"said": true, "says": true, "told": true, "reported": true, "added": true, "announced": true,
+	"stated": true, "confirmed": true, "claimed": true, "according": true, "say": true,
+}
+
+func isNounTag(x string) bool { return x == "NN" || x == "NNS" || x == "NNP" || x == "NNPS" }
+
+// fixLeadingPast retags in place; start is the first token of the clause
+// (after a dateline). vbd is the tagger class of VERB/VBD (-1: none).
+func (p *Pipeline) fixLeadingPast(forms []string, tags []int, start, vbd int) {
+	if vbd < 0 || start >= len(forms) {
+		return
+	}
+	x := func(i int) string { return p.tag.XPOS[tags[i]] }
+	i := start
+	for i < len(forms) && (x(i) == "DT" || x(i) == "PRP$") {
+		i++
+	}
+	np := i
+	for i < len(forms) {
+		switch x(i) {
+		case "JJ", "NN", "NNS", "NNP", "NNPS", "CD", "POS", "HYPH":
+			i++
+			continue
+		}
+		break
+	}
+	// "EU foreign ministers on Tuesday imposed": a short time phrase
+	if i+2 < len(forms) && x(i) == "IN" && isNounTag(x(i+1)) && x(i+2) == "VBN" && (forms[i] == "on" || forms[i] == "in") {
+		i += 2
+	}
+	v := i
+	if v == np || v >= len(forms)-1 || x(v) != "VBN" || !isNounTag(x(v-1)) && !(v >= 2 && x(v-2) == "IN") {
+		return
+	}
+	switch nx := x(v + 1); {
+	case nx == "DT" || nx == "CD" || nx == "PRP$" || nx == "JJ" || nx == "PRP" || isNounTag(nx):
+	case forms[v+1] == "at" && v+2 < len(forms) && forms[v+2] == "least":
+	default:
+		return
+	}
+	comma := false
+	for k := v + 1; k < len(forms); k++ {
+		if forms[k] == "," {
+			comma = true
+		}
+		switch x(k) {
+		case "VBD", "VBZ", "VBP", "MD":
+			if !(comma && reportingForms[forms[k]]) {
+				return
+			}
+		}
+	}
+	tags[v] = vbd
+}
+
+// vbdClass returns the tagger class of VERB/VBD, -1 when the model has none.
+func (p *Pipeline) vbdClass() int {
+	for k := range p.tag.UPOS {
+		if p.tag.UPOS[k] == "VERB" && p.tag.XPOS[k] == "VBD" {
+			return k
+		}
+	}
+	return -1
+}
