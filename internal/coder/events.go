@@ -66,7 +66,7 @@ func (c *Coder) codeSentence(s *sentence) []doc.Event {
 		if pool[0].Kind == VerbTrigger && (s.isQuestion(t) || s.counterfactual(t)) {
 			continue // "would they have struck an American?" reports no event
 		}
-		if pool[0].Kind == VerbTrigger && (s.fightsProblem(t) || s.dismissesOfficial(t)) {
+		if pool[0].Kind == VerbTrigger && s.objectSaysNoEvent(t) {
 			continue // "funding to fight the Ebola epidemic" is no fighting
 		}
 		cands := c.bestMatch(s, t, pool)
@@ -182,17 +182,25 @@ var problemNouns = map[string]bool{
 	"crime": true, "addiction": true, "cancer": true, "hiv": true, "aids": true, "tuberculosis": true, "locusts": true,
 }
 
-// fightsProblem reports whether fight/combat/tackle/battle at t has a
-// problem, not a party, as its object ("to fight the Ebola epidemic").
-func (s *sentence) fightsProblem(t int) bool {
-	switch s.lemma(t) {
-	case "fight", "combat", "tackle", "battle", "beat", "defeat", "eradicate", "attack":
-	default:
-		return false
-	}
-	for _, o := range s.kidsRel(t, "obj") {
-		if problemNouns[s.lemma(o)] || problemNouns[lower(s.toks[o].Form)] {
-			return true
+// noEvent are verbs whose object says the act is none of the coded kind:
+// fighting a problem, not a party ("to fight the Ebola epidemic");
+// dismissing an office holder, a personnel change ("dismissed the army
+// chief"), not a rejection or an attack.
+var noEvent = []struct{ verbs, objects map[string]bool }{
+	{map[string]bool{"fight": true, "combat": true, "tackle": true, "battle": true, "beat": true, "defeat": true, "eradicate": true, "attack": true}, problemNouns},
+	{map[string]bool{"dismiss": true, "sack": true, "fire": true, "remove": true, "oust": true, "replace": true, "suspend": true}, officeNouns},
+}
+
+// objectSaysNoEvent reports whether verb t and its object are a noEvent pair.
+func (s *sentence) objectSaysNoEvent(t int) bool {
+	for _, ne := range noEvent {
+		if !ne.verbs[s.lemma(t)] {
+			continue
+		}
+		for _, o := range s.kidsRel(t, "obj") {
+			if ne.objects[s.lemma(o)] || ne.objects[lower(s.toks[o].Form)] {
+				return true
+			}
 		}
 	}
 	return false
@@ -227,23 +235,6 @@ var officeNouns = map[string]bool{
 	"director": true, "official": true, "officials": true, "officer": true, "officers": true, "secretary": true,
 	"adviser": true, "advisor": true, "spokesman": true, "spokeswoman": true, "judge": true, "prosecutor": true,
 	"coach": true, "manager": true, "deputy": true, "cabinet": true, "ministers": true, "governors": true,
-}
-
-// dismissesOfficial reports whether dismiss/sack/fire/remove at t has an
-// office holder as its object ("dismissed the army chief"): a personnel
-// change, not a rejection or an attack.
-func (s *sentence) dismissesOfficial(t int) bool {
-	switch s.lemma(t) {
-	case "dismiss", "sack", "fire", "remove", "oust", "replace", "suspend":
-	default:
-		return false
-	}
-	for _, o := range s.kidsRel(t, "obj") {
-		if officeNouns[s.lemma(o)] || officeNouns[lower(s.toks[o].Form)] {
-			return true
-		}
-	}
-	return false
 }
 
 // hyphenForm returns the hyphenated word the tokenizer split ending at

@@ -256,12 +256,7 @@ func (r *repairer) nounRootClause(headline bool) {
 			continue
 		}
 		r.set(v, -1, "root")
-		r.set(root, v, "nsubj")
-		for _, k := range r.kids[root] {
-			if k > v {
-				r.set(k, v, r.toks[k].Deprel)
-			}
-		}
+		r.subjectOf(root, v)
 		return
 	}
 }
@@ -305,12 +300,7 @@ func (r *repairer) copularModifier() {
 			continue
 		}
 		r.set(a, r.head(n), r.toks[n].Deprel)
-		r.set(n, a, "nsubj")
-		for _, k := range r.kids[n] {
-			if k > a {
-				r.set(k, a, r.toks[k].Deprel)
-			}
-		}
+		r.subjectOf(n, a)
 	}
 }
 
@@ -462,13 +452,8 @@ func (r *repairer) nounWithObject() {
 				}
 				r.set(v, -1, "root")
 				r.retag(v, "VERB", "VBD")
-				r.set(n, v, "nsubj")
 				r.set(o, v, "obj")
-				for _, k := range r.kids[n] {
-					if k > v {
-						r.set(k, v, r.toks[k].Deprel)
-					}
-				}
+				r.subjectOf(n, v)
 				return
 			}
 		}
@@ -499,12 +484,7 @@ func (r *repairer) participleWithObject() {
 		}
 		r.set(v, r.head(n), r.toks[n].Deprel)
 		r.retag(v, "VERB", "VBD")
-		r.set(n, v, "nsubj")
-		for _, k := range r.kids[n] {
-			if k > v {
-				r.set(k, v, r.toks[k].Deprel)
-			}
-		}
+		r.subjectOf(n, v)
 	}
 }
 
@@ -556,14 +536,20 @@ func (r *repairer) subordinateClause() {
 		if r.toks[v].XPOS == "VBN" && !r.activeComplement(v) && len(r.kidsRel(v, "xcomp", "ccomp")) == 0 {
 			continue // "as the men arrested(acl) in May": a reduced passive
 		}
-		h := r.head(n)
-		r.set(v, h, "advcl")
-		r.set(n, v, "nsubj")
+		r.set(v, r.head(n), "advcl")
 		r.set(c, v, "mark")
-		for _, k := range r.kids[n] {
-			if k > v {
-				r.set(k, v, r.toks[k].Deprel)
-			}
+		r.subjectOf(n, v)
+	}
+}
+
+// subjectOf makes noun n the subject of verb v, which took n's place:
+// n's dependents after v ("... and the ELN group resumed(v) talks in
+// Mexico") belong to v's clause.
+func (r *repairer) subjectOf(n, v int) {
+	r.set(n, v, "nsubj")
+	for _, k := range r.kids[n] {
+		if k > v {
+			r.set(k, v, r.toks[k].Deprel)
 		}
 	}
 }
