@@ -582,9 +582,6 @@ var modRels = map[string]int{
 	"compound": 1, "amod": 1, "nmod:poss": 0, "flat": 2, "appos": 3, "nmod": 4, "nmod:of": 4, "acl": 5,
 }
 
-// elliptical returns the extra actors of an elliptical coordination of
-// modifiers: "North and South Korea" scanned as South Korea at "Korea"
-// also yields North Korea.
 // coordinatedOwners gives a role noun owned by coordinated countries one
 // participant per country: "the foreign ministers of Congo and Rwanda" ->
 // CODGOV and RWAGOV (a is the role as scanned, q as qualified by the first
@@ -619,6 +616,9 @@ func (s *sentence) coordinatedOwners(i int, a, q arg) []arg {
 	return out
 }
 
+// elliptical returns the extra actors of an elliptical coordination of
+// modifiers: "North and South Korea" scanned as South Korea at "Korea"
+// also yields North Korea.
 func (s *sentence) elliptical(i int) []arg {
 	if s.lookup == nil {
 		return nil
