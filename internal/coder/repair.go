@@ -47,6 +47,7 @@ func repairParseVerbs(toks []doc.Token, headline bool, verbs map[string]bool) []
 	r.falseAgent()
 	r.nounWithObject()
 	r.participleWithObject()
+	r.reducedRelativeRoot()
 	r.outerSubjects()
 	r.claimComplements()
 	return r.toks
@@ -485,6 +486,42 @@ func (r *repairer) participleWithObject() {
 		r.set(v, r.head(n), r.toks[n].Deprel)
 		r.retag(v, "VERB", "VBD")
 		r.subjectOf(n, v)
+	}
+}
+
+// reducedRelativeRoot: "People killed(root, VBN) in the attack were
+// buried(advcl)" - a participle without auxiliary taken for the main verb
+// while a later verb with its own auxiliary and no subject of its own
+// follows: the later verb is the clause, the noun its subject and the
+// participle the noun's reduced relative.
+func (r *repairer) reducedRelativeRoot() {
+	for v := range r.toks {
+		if r.head(v) >= 0 || r.toks[v].UPOS != "VERB" || r.toks[v].XPOS != "VBN" || len(r.kidsRel(v, "aux", "aux:pass", "obj")) > 0 {
+			continue
+		}
+		subj := r.kidsRel(v, "nsubj")
+		if len(subj) != 1 || subj[0] > v || !nominal(r.toks[subj[0]].UPOS) {
+			continue
+		}
+		for _, w := range r.kidsRel(v, "advcl", "ccomp", "parataxis") {
+			if w < v || r.toks[w].UPOS != "VERB" || len(r.kidsRel(w, "aux", "aux:pass")) == 0 || len(r.kidsRel(w, "nsubj", "nsubj:pass", "mark")) > 0 {
+				continue
+			}
+			n := subj[0]
+			rel := "nsubj"
+			if len(r.kidsRel(w, "aux:pass")) > 0 {
+				rel = "nsubj:pass"
+			}
+			r.set(w, -1, "root")
+			r.set(n, w, rel)
+			r.set(v, n, "acl")
+			for _, k := range r.kids[v] {
+				if k > w || r.toks[k].Deprel == "punct" {
+					r.set(k, w, r.toks[k].Deprel)
+				}
+			}
+			return
+		}
 	}
 }
 

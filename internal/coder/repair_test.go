@@ -161,6 +161,19 @@ const (
 8 said say VERB VBD 0 root
 9 . . PUNCT . 8 punct`
 
+	// a reduced relative taken for the main verb before the real one
+	rpReducedRoot = `People killed in the attack were buried on Monday .
+1 People person NOUN NNS 2 nsubj
+2 killed kill VERB VBN 0 root
+3 in in ADP IN 5 case
+4 the the DET DT 5 det
+5 attack attack NOUN NN 2 obl
+6 were be AUX VBD 7 aux:pass
+7 buried bury VERB VBN 2 advcl
+8 on on ADP IN 9 case
+9 Monday Monday PROPN NNP 7 obl
+10 . . PUNCT . 2 punct`
+
 	// two subjects of "said": the apposition parsed as a second subject
 	rpApposSubj = `Ana Ruiz , the ministry spokesperson , said it .
 1 Ana Ana PROPN NNP 8 nsubj
@@ -380,6 +393,8 @@ func TestRepairParse(t *testing.T) {
 		{"with the coordination its subject", rpConjRoot, false, 2, 7, "nsubj"},
 		{"a participle with an object is a clause's verb", rpKilledAcl, false, 2, 7, "ccomp"},
 		{"with the noun its subject", rpKilledAcl, false, 1, 2, "nsubj"},
+		{"a later verb with its auxiliary is the clause", rpReducedRoot, false, 6, -1, "root"},
+		{"and the participle before it a reduced relative", rpReducedRoot, false, 1, 0, "acl"},
 		{"and a with-phrase hung on it goes to the verb", rpByPhone, false, 6, 2, "obl"},
 	}
 	for _, tc := range cases {

@@ -24,11 +24,11 @@ import (
 
 // Pipeline annotates sentences. It is safe for concurrent use.
 type Pipeline struct {
-	tag *tagger.Model
-	lem *lemma.Lemmatizer
-	par *parser.Model
-	ner *ner.Model
-	vbd int // the tagger class of VERB/VBD (see fixLeadingPast)
+	tag      *tagger.Model
+	lem      *lemma.Lemmatizer
+	par      *parser.Model
+	ner      *ner.Model
+	vbd, vbn int // the tagger classes of VERB/VBD and VERB/VBN (see pastfix.go)
 }
 
 var (
@@ -92,7 +92,7 @@ func Load(fsys fs.FS) (*Pipeline, error) {
 			return nil, errors.New("nlp: parser was trained with another tagger")
 		}
 	}
-	p.vbd = p.vbdClass()
+	p.vbd, p.vbn = p.verbClass("VBD"), p.verbClass("VBN")
 	p.ner, err = loadNER(fsys)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, err
@@ -152,6 +152,7 @@ func (p *Pipeline) Annotate(text string, s *doc.Sentence) {
 		// hung under its root
 		rest := p.tag.Tag(forms[n:], nil)
 		p.fixLeadingPast(forms[n:], rest, 0, p.vbd)
+		p.fixLeadingParticiple(forms[n:], rest, 0, p.vbn)
 		rh, rl := p.par.Parse(forms[n:], rest, nil, nil)
 		copy(tags[n:], rest)
 		heads, labels = make([]int, len(forms)), make([]int, len(forms))
@@ -176,6 +177,7 @@ func (p *Pipeline) Annotate(text string, s *doc.Sentence) {
 		}
 	} else {
 		p.fixLeadingPast(forms, tags, 0, p.vbd)
+		p.fixLeadingParticiple(forms, tags, 0, p.vbn)
 		heads, labels = p.par.Parse(forms, tags, nil, nil)
 	}
 	for i := range toks {

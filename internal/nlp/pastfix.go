@@ -1,5 +1,7 @@
 package nlp
 
+import "strings"
+
 // A news clause opening with its subject and a past form followed by an
 // object ("A suicide bomber killed at least 17 people, police said", "EU
 // foreign ministers on Tuesday imposed sanctions") is the commonest place
@@ -14,13 +16,28 @@ var reportingForms = map[string]bool{
 	"stated": true, "confirmed": true, "claimed": true, "according": true, "say": true,
 }
 
+// fullSentence reports whether forms end as a sentence does (., !, ?,
+// possibly before a closing quote or bracket).
+func fullSentence(forms []string) bool {
+	for i := len(forms) - 1; i >= 0 && i >= len(forms)-3; i-- {
+		switch forms[i] {
+		case ".", "!", "?":
+			return true
+		case "\"", "”", "’", "'", ")":
+			continue
+		}
+		return false
+	}
+	return false
+}
+
 func isNounTag(x string) bool { return x == "NN" || x == "NNS" || x == "NNP" || x == "NNPS" }
 
 // fixLeadingPast retags in place; start is the first token of the clause
 // (after a dateline). vbd is the tagger class of VERB/VBD (-1: none).
 func (p *Pipeline) fixLeadingPast(forms []string, tags []int, start, vbd int) {
-	if vbd < 0 || start >= len(forms) {
-		return
+	if vbd < 0 || start >= len(forms) || !fullSentence(forms) {
+		return // a caption or headline ("Home made product") stays a phrase
 	}
 	x := func(i int) string { return p.tag.XPOS[tags[i]] }
 	i := start
@@ -65,10 +82,59 @@ func (p *Pipeline) fixLeadingPast(forms []string, tags []int, start, vbd int) {
 	tags[v] = vbd
 }
 
-// vbdClass returns the tagger class of VERB/VBD, -1 when the model has none.
-func (p *Pipeline) vbdClass() int {
+// clauseBreak are words after which a finite verb belongs to another
+// clause than the sentence's opening one.
+var clauseBreak = map[string]bool{
+	",": true, "and": true, "or": true, "but": true, "before": true, "after": true, "when": true, "as": true,
+	"while": true, "because": true, "that": true, "which": true, "who": true, "until": true, "since": true,
+	"if": true, "so": true, ";": true, ":": true, "-": true, "--": true, "where": true,
+}
+
+// fixLeadingParticiple is the converse of fixLeadingPast: "People killed
+// in the attack were buried on Monday" - a past form right after the
+// opening noun, with no object, and a later finite verb of the same
+// clause (no comma, coordinator or subordinator between) is a reduced
+// relative's participle (VBN), so the later verb is the main one.
+func (p *Pipeline) fixLeadingParticiple(forms []string, tags []int, start, vbn int) {
+	if vbn < 0 || start >= len(forms) || !fullSentence(forms) {
+		return
+	}
+	x := func(i int) string { return p.tag.XPOS[tags[i]] }
+	i := start
+	for i < len(forms) && (x(i) == "DT" || x(i) == "PRP$") {
+		i++
+	}
+	np := i
+	for i < len(forms) && (x(i) == "JJ" || x(i) == "CD" || isNounTag(x(i))) {
+		i++
+	}
+	v := i
+	if v == np || v >= len(forms)-1 || x(v) != "VBD" || p.tag.UPOS[tags[v]] != "VERB" || reportingForms[forms[v]] || !isNounTag(x(v-1)) {
+		return
+	}
+	if nx := x(v + 1); nx != "IN" && nx != "RB" && nx != "RP" {
+		return // an object or complement follows: a real past
+	}
+	for k := v + 1; k < len(forms); k++ {
+		if clauseBreak[strings.ToLower(forms[k])] {
+			return
+		}
+		switch x(k) {
+		case "VBD", "VBZ", "VBP", "MD":
+			if reportingForms[forms[k]] {
+				return
+			}
+			tags[v] = vbn
+			return
+		}
+	}
+}
+
+// verbClass returns the tagger class of VERB with the given XPOS, -1
+// when the model has none.
+func (p *Pipeline) verbClass(xpos string) int {
 	for k := range p.tag.UPOS {
-		if p.tag.UPOS[k] == "VERB" && p.tag.XPOS[k] == "VBD" {
+		if p.tag.UPOS[k] == "VERB" && p.tag.XPOS[k] == xpos {
 			return k
 		}
 	}

@@ -56,3 +56,49 @@ func TestFixLeadingPast(t *testing.T) {
 		}
 	}
 }
+
+func TestFixLeadingParticiple(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	class := map[string]int{}
+	for k := range p.tag.UPOS {
+		key := p.tag.XPOS[k]
+		if _, ok := class[key]; !ok || p.tag.UPOS[k] == "VERB" {
+			class[key] = k // a verb class wins for VBD/VBN
+		}
+	}
+	cases := []struct {
+		words, tags string
+		want        string // the tag of the first past form afterwards
+	}{
+		{"People killed in the attack were buried on Monday .", "NNS VBD IN DT NN VBD VBN IN NNP .", "VBN"},
+		// another clause: a coordinator or subordinator before the later verb
+		{"Police arrived in the city and searched homes .", "NNS VBD IN DT NN CC VBD NNS .", "VBD"},
+		{"Protesters marched in the capital before police dispersed them .", "NNS VBD IN DT NN IN NNS VBD PRP .", "VBD"},
+		// no later verb at all
+		{"Rebels withdrew from the town .", "NNS VBD IN DT NN .", "VBD"},
+		// a caption without final punctuation
+		{"Villagers displaced by the floods wait for aid", "NNS VBD IN DT NNS VBP IN NN", "VBD"},
+	}
+	for _, c := range cases {
+		forms := strings.Fields(c.words)
+		var tags []int
+		v := -1
+		for i, x := range strings.Fields(c.tags) {
+			k, ok := class[x]
+			if !ok {
+				t.Fatalf("tag %q unknown", x)
+			}
+			if x == "VBD" && v < 0 {
+				v = i
+			}
+			tags = append(tags, k)
+		}
+		p.fixLeadingParticiple(forms, tags, 0, p.vbn)
+		if got := p.tag.XPOS[tags[v]]; got != c.want {
+			t.Errorf("%q: %q tagged %s, want %s", c.words, forms[v], got, c.want)
+		}
+	}
+}
