@@ -7,12 +7,12 @@ package nlp
 import (
 	"errors"
 	"fmt"
-	"github.com/eventwire/eventwire/internal/nlp/dateline"
 	"io"
 	"io/fs"
 	"sync"
 
 	"github.com/eventwire/eventwire/internal/doc"
+	"github.com/eventwire/eventwire/internal/nlp/dateline"
 	"github.com/eventwire/eventwire/internal/nlp/lemma"
 	"github.com/eventwire/eventwire/internal/nlp/models"
 	"github.com/eventwire/eventwire/internal/nlp/ner"
@@ -151,8 +151,7 @@ func (p *Pipeline) Annotate(text string, s *doc.Sentence) {
 		// clause: the clause is tagged and parsed alone and the dateline
 		// hung under its root
 		rest := p.tag.Tag(forms[n:], nil)
-		p.fixLeadingPast(forms[n:], rest, 0, p.vbd)
-		p.fixLeadingParticiple(forms[n:], rest, 0, p.vbn)
+		p.fixPastForms(forms[n:], rest)
 		rh, rl := p.par.Parse(forms[n:], rest, nil, nil)
 		copy(tags[n:], rest)
 		heads, labels = make([]int, len(forms)), make([]int, len(forms))
@@ -176,8 +175,7 @@ func (p *Pipeline) Annotate(text string, s *doc.Sentence) {
 			}
 		}
 	} else {
-		p.fixLeadingPast(forms, tags, 0, p.vbd)
-		p.fixLeadingParticiple(forms, tags, 0, p.vbn)
+		p.fixPastForms(forms, tags)
 		heads, labels = p.par.Parse(forms, tags, nil, nil)
 	}
 	for i := range toks {

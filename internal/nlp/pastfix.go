@@ -33,14 +33,23 @@ func fullSentence(forms []string) bool {
 
 func isNounTag(x string) bool { return x == "NN" || x == "NNS" || x == "NNP" || x == "NNPS" }
 
-// fixLeadingPast retags in place; start is the first token of the clause
-// (after a dateline). vbd is the tagger class of VERB/VBD (-1: none).
-func (p *Pipeline) fixLeadingPast(forms []string, tags []int, start, vbd int) {
-	if vbd < 0 || start >= len(forms) || !fullSentence(forms) {
+// fixPastForms applies fixLeadingPast and fixLeadingParticiple to the tags
+// of a clause (a sentence without its dateline), in place, before parsing.
+func (p *Pipeline) fixPastForms(forms []string, tags []int) {
+	if len(forms) == 0 || !fullSentence(forms) {
 		return // a caption or headline ("Home made product") stays a phrase
 	}
+	p.fixLeadingPast(forms, tags)
+	p.fixLeadingParticiple(forms, tags)
+}
+
+// fixLeadingPast retags the clause's opening past form in place.
+func (p *Pipeline) fixLeadingPast(forms []string, tags []int) {
+	if p.vbd < 0 {
+		return
+	}
 	x := func(i int) string { return p.tag.XPOS[tags[i]] }
-	i := start
+	i := 0
 	for i < len(forms) && (x(i) == "DT" || x(i) == "PRP$") {
 		i++
 	}
@@ -79,7 +88,7 @@ func (p *Pipeline) fixLeadingPast(forms []string, tags []int, start, vbd int) {
 			}
 		}
 	}
-	tags[v] = vbd
+	tags[v] = p.vbd
 }
 
 // clauseBreak are words after which a finite verb belongs to another
@@ -95,12 +104,12 @@ var clauseBreak = map[string]bool{
 // opening noun, with no object, and a later finite verb of the same
 // clause (no comma, coordinator or subordinator between) is a reduced
 // relative's participle (VBN), so the later verb is the main one.
-func (p *Pipeline) fixLeadingParticiple(forms []string, tags []int, start, vbn int) {
-	if vbn < 0 || start >= len(forms) || !fullSentence(forms) {
+func (p *Pipeline) fixLeadingParticiple(forms []string, tags []int) {
+	if p.vbn < 0 {
 		return
 	}
 	x := func(i int) string { return p.tag.XPOS[tags[i]] }
-	i := start
+	i := 0
 	for i < len(forms) && (x(i) == "DT" || x(i) == "PRP$") {
 		i++
 	}
@@ -124,7 +133,7 @@ func (p *Pipeline) fixLeadingParticiple(forms []string, tags []int, start, vbn i
 			if reportingForms[forms[k]] {
 				return
 			}
-			tags[v] = vbn
+			tags[v] = p.vbn
 			return
 		}
 	}
