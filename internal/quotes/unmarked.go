@@ -5,6 +5,7 @@ import (
 
 	"github.com/eventwire/eventwire/internal/doc"
 	"github.com/eventwire/eventwire/internal/kglex"
+	"github.com/eventwire/eventwire/internal/nlp/segment"
 )
 
 // Quotes without quotation marks, as scraped pages print them:
@@ -21,45 +22,11 @@ const (
 	MethodBlock     = "block"
 )
 
-// paragraphs returns the spans of d's blank-line-separated paragraphs,
-// trimmed of surrounding space.
-func paragraphs(text string) []doc.Span {
-	var out []doc.Span
-	start := 0
-	add := func(a, b int) {
-		for a < b && (text[a] == ' ' || text[a] == '\n' || text[a] == '\t' || text[a] == '\r') {
-			a++
-		}
-		for b > a && (text[b-1] == ' ' || text[b-1] == '\n' || text[b-1] == '\t' || text[b-1] == '\r') {
-			b--
-		}
-		if b > a {
-			out = append(out, doc.Span{Start: a, End: b})
-		}
-	}
-	for i := 0; i < len(text); i++ {
-		if text[i] != '\n' {
-			continue
-		}
-		j := i + 1
-		for j < len(text) && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r') {
-			j++
-		}
-		if j < len(text) && text[j] == '\n' {
-			add(start, i)
-			start = j + 1
-			i = j
-		}
-	}
-	add(start, len(text))
-	return out
-}
-
 // unmarked appends the pull and block quotes of d (see above) that no
 // marked quote overlaps.
 func (x *context) unmarked() {
 	d := x.d
-	paras := paragraphs(d.Text)
+	paras := segment.Paragraphs(d.Text)
 	overlaps := func(sp doc.Span) bool {
 		for i := range d.Quotes {
 			if d.Quotes[i].Span.Overlaps(sp) {

@@ -49,17 +49,6 @@ func TestUnmarkedQuotes(t *testing.T) {
 	}
 }
 
-func TestParagraphs(t *testing.T) {
-	text := "  One.\nStill one.\n \nTwo.\n\n\nThree. "
-	var got []string
-	for _, p := range paragraphs(text) {
-		got = append(got, text[p.Start:p.End])
-	}
-	if strings.Join(got, "|") != "One.\nStill one.|Two.|Three." {
-		t.Errorf("paragraphs = %q", got)
-	}
-}
-
 // TestDashAfterTwoSentences: a pull quote of two sentences attributed by
 // "- Name" after its closing mark, the segmenter's cut between them.
 func TestDashAfterTwoSentences(t *testing.T) {

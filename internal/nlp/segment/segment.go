@@ -17,20 +17,40 @@ import (
 // Sentences returns the sentence spans of text.
 func Sentences(text string) []doc.Span {
 	out := make([]doc.Span, 0, len(text)/120+1)
+	for _, p := range Paragraphs(text) {
+		out = paragraph(text, p.Start, p.End, out)
+	}
+	return out
+}
+
+// Paragraphs returns the spans of text's paragraphs: stretches separated
+// by a newline, optional blanks and another newline, without surrounding
+// whitespace (empty ones left out).
+func Paragraphs(text string) []doc.Span {
+	var out []doc.Span
+	add := func(a, b int) {
+		for a < b && isASCIISpace(text[a]) {
+			a++
+		}
+		for b > a && isASCIISpace(text[b-1]) {
+			b--
+		}
+		if b > a {
+			out = append(out, doc.Span{Start: a, End: b})
+		}
+	}
 	n := len(text)
 	pstart := 0
 	for i := 0; i < n; i++ {
 		if text[i] != '\n' {
 			continue
 		}
-		// A paragraph break is a newline followed by optional blanks and
-		// another newline.
 		j := i + 1
 		for j < n && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r') {
 			j++
 		}
 		if j < n && text[j] == '\n' {
-			out = paragraph(text, pstart, i, out)
+			add(pstart, i)
 			for j < n && isASCIISpace(text[j]) {
 				j++
 			}
@@ -38,7 +58,8 @@ func Sentences(text string) []doc.Span {
 			i = j - 1
 		}
 	}
-	return paragraph(text, pstart, n, out)
+	add(pstart, n)
+	return out
 }
 
 // paragraph appends the sentences of text[a:b].

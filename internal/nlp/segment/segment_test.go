@@ -2,6 +2,7 @@ package segment
 
 import (
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/eventwire/eventwire/internal/doc"
@@ -144,4 +145,15 @@ func FuzzSentences(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		checkSpans(t, s, Sentences(s))
 	})
+}
+
+func TestParagraphs(t *testing.T) {
+	text := "  One.\nStill one.\n \nTwo.\n\n\nThree. "
+	var got []string
+	for _, p := range Paragraphs(text) {
+		got = append(got, text[p.Start:p.End])
+	}
+	if strings.Join(got, "|") != "One.\nStill one.|Two.|Three." {
+		t.Errorf("Paragraphs = %q", got)
+	}
 }
